@@ -1,0 +1,248 @@
+"""What every field extractor gets: the Document, its spaCy Doc, sections and evidence helpers.
+
+``Context`` is built once per document. It decides the document's sections (which block belongs
+under "Exclusions", "Payment Schedule", …) from headings the reader marked and from the
+``SECTION`` rules, decides the day/month order once, and turns character spans into evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from extractors.nlp import RULE_SPANS
+from extractors.normalize.dates import decide_date_order
+from models.document import Block, BlockKind, Document
+from models.handoff import Evidence
+from models.settings import DateOrder, Settings
+
+__all__ = ["Context", "Section"]
+
+_NUMBERING = re.compile(
+    r"^\s*((article|section|part|exhibit|schedule|appendix)\s+[\dIVXivx]+[.:]?|\d+(\.\d+)*[.)]?|"
+    r"[A-Z][.)]|[ivxIVX]{1,4}[.)])\s*[-–—:]?\s*",
+    re.I,
+)
+_MAX_HEADING_WORDS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of blocks under one heading; ``label`` is the SECTION rule id or "other"."""
+
+    label: str
+    heading: str
+    heading_block: int | None
+    first_block: int
+    last_block: int
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    document: Document
+    doc: Doc
+    settings: Settings
+    block_sections: list[int] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    inline_heading_end: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._segment()
+
+    # --- spans ------------------------------------------------------------------------------
+    @cached_property
+    def rule_spans(self) -> list[Span]:
+        spans = self.doc.spans.get(RULE_SPANS, [])
+        return sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+
+    def cues(self, label: str | None = None) -> list[Span]:
+        return [s for s in self.rule_spans if s.label_ == "CUE" and (label is None or s.id_ == label)]
+
+    def ents(self, label: str) -> list[Span]:
+        return [e for e in self.doc.ents if e.label_ == label]
+
+    def sentence(self, start: int, end: int | None = None) -> Span:
+        """The sentence (segment) holding the character span."""
+        span = self.doc.char_span(start, end or start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            token = self.doc[min(len(self.doc) - 1, max(0, self._token_at(start)))]
+            return token.sent
+        return span[0].sent
+
+    def _token_at(self, offset: int) -> int:
+        lo, hi = 0, len(self.doc) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.doc[mid].idx <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def window(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The context a value is read in: its table row, or else its sentence."""
+        block = self.document.block_at(start)
+        if block is not None and block.table is not None and block.row is not None:
+            table = self.document.tables[block.table]
+            for row in table.rows:
+                cells = [self.document.blocks[i] for i in row]
+                if cells and cells[0].row == block.row and any(c.start == block.start for c in cells):
+                    return cells[0].start, cells[-1].end
+        sent = self.sentence(start, end)
+        return sent.start_char, sent.end_char
+
+    def row_cells(self, offset: int) -> list[Block]:
+        """The cells of the table row holding ``offset`` ([] outside tables)."""
+        block = self.document.block_at(offset)
+        if block is None or block.table is None:
+            return []
+        for row in self.document.tables[block.table].rows:
+            cells = [self.document.blocks[i] for i in row]
+            if any(c.start == block.start for c in cells):
+                return cells
+        return []
+
+    def cues_in(self, start: int, end: int, *labels: str) -> list[Span]:
+        return [s for s in self.rule_spans if s.label_ == "CUE" and start <= s.start_char
+                and s.end_char <= end and (not labels or s.id_ in labels)]
+
+    # --- blocks & sections ------------------------------------------------------------------
+    def block_of(self, offset: int) -> Block | None:
+        return self.document.block_at(offset)
+
+    def section_at(self, offset: int) -> Section | None:
+        index = self.document.block_index_at(offset)
+        if index is None:
+            return None
+        s = self.block_sections[index]
+        return self.sections[s] if s >= 0 else None
+
+    def section_label_at(self, offset: int) -> str | None:
+        section = self.section_at(offset)
+        return section.label if section else None
+
+    def sections_labelled(self, *labels: str) -> Iterator[Section]:
+        return (s for s in self.sections if s.label in labels)
+
+    def blocks_of(self, section: Section) -> Iterator[tuple[int, Block]]:
+        """The blocks under a section (its heading block excluded), in reading order."""
+        index = self.sections.index(section)
+        for i in range(section.first_block, section.last_block + 1):
+            if i != section.heading_block and self.block_sections[i] == index:
+                yield i, self.document.blocks[i]
+
+    def content_start(self, block_index: int) -> int:
+        """Where a block's content begins (after an inline heading such as 'Exclusions:')."""
+        block = self.document.blocks[block_index]
+        return self.inline_heading_end.get(block_index, block.start)
+
+    @cached_property
+    def date_order(self) -> DateOrder:
+        texts = [e.text for e in self.ents("DATE")]
+        return decide_date_order(texts, self.settings.date_order)
+
+    # --- evidence ---------------------------------------------------------------------------
+    def evidence(self, start: int, end: int) -> list[Evidence]:
+        return [
+            Evidence(page=s.page, bbox=list(s.bbox) if s.bbox else None, start=s.start, end=s.end,
+                     snippet=s.snippet[:300], locator=s.locator)
+            for s in self.document.locate(start, end)
+        ]
+
+    def block_confidence(self, offset: int) -> float:
+        block = self.block_of(offset)
+        return block.confidence if block else 1.0
+
+    # --- segmentation -----------------------------------------------------------------------
+    def heading_label(self, block: Block) -> tuple[str, int] | None:
+        """(label, end offset of the heading text) when the block starts with a section heading."""
+        text = block.text
+        numbering = _NUMBERING.match(text)
+        lead = numbering.end() if numbering else 0
+        body = text[lead:].strip()
+        if not body:
+            return None
+        best: Span | None = None
+        for span in self._section_spans_in(block.start, block.end):
+            if span.start_char - block.start > lead + 1:
+                continue
+            if best is None or len(span.text) > len(best.text):
+                best = span
+        if best is None:
+            return None
+        after = text[best.end_char - block.start:]
+        stripped_after = after.strip()
+        words = len(body.split())
+        if stripped_after[:1] in {":", "-", "–", "—"} or stripped_after == "":
+            return best.id_, best.end_char + (len(after) - len(after.lstrip())) + (
+                1 if stripped_after[:1] in {":", "-", "–", "—"} else 0)
+        is_headingish = block.kind is BlockKind.heading or (
+            words <= _MAX_HEADING_WORDS and not body.rstrip().endswith((".", ",", ";"))
+            and (body.isupper() or body.istitle())
+        )
+        if is_headingish:
+            return best.id_, block.end
+        return None
+
+    def _section_spans_in(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.rule_spans
+                if s.label_ == "SECTION" and start <= s.start_char < end]
+
+    def _segment(self) -> None:
+        """Assign every block to a section. An inline heading ("Exclusions: paint, permits.")
+        covers its own block only; the section in force before it resumes after it."""
+        blocks = self.document.blocks
+        current = -1
+        for i, block in enumerate(blocks):
+            found = None
+            if block.kind not in (BlockKind.table_cell, BlockKind.header, BlockKind.footer):
+                found = self.heading_label(block)
+            elif block.kind is BlockKind.table_cell and block.col == 0:
+                found = self._row_heading(i, block)
+            if found is None and block.kind == BlockKind.heading and not block.repeated:
+                found = ("other", block.end)
+            if found is None:
+                self.block_sections.append(current)
+                continue
+            label, heading_end = found
+            whole = heading_end >= block.end - 1
+            self.sections.append(Section(label, block.text.strip()[:120], i if whole else None,
+                                         i, i, block.start, block.end))
+            self.block_sections.append(len(self.sections) - 1)
+            if whole:
+                current = len(self.sections) - 1
+            else:
+                self.inline_heading_end[i] = heading_end
+        last_of: dict[int, int] = {}
+        for i, s in enumerate(self.block_sections):
+            if s >= 0:
+                last_of[s] = i
+        for s_index, last in last_of.items():
+            self._close(s_index, last)
+
+    def _row_heading(self, index: int, block: Block) -> tuple[str, int] | None:
+        """A table row holding only a heading-like first cell (e.g. "EXCLUSIONS") opens a section."""
+        if block.table is None:
+            return None
+        table = self.document.tables[block.table]
+        row = next((r for r in table.rows if r and r[0] == index), None)
+        if row is None:
+            return None
+        others = [self.document.blocks[j].text.strip() for j in row[1:]]
+        if any(others):
+            return None
+        found = self.heading_label(block)
+        return found
+
+    def _close(self, section_index: int, last_block: int) -> None:
+        s = self.sections[section_index]
+        last = max(last_block, s.first_block)
+        end_block = self.document.blocks[last]
+        self.sections[section_index] = Section(s.label, s.heading, s.heading_block, s.first_block,
+                                               last, s.start, end_block.end)

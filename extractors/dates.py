@@ -1,0 +1,254 @@
+"""Dates: proposal date, valid-until, start, substantial completion, completion, milestones, and
+relative terms ("within 90 calendar days of Notice to Proceed").
+
+Each DATE entity is normalised once (day/month order decided per document) and given the role
+of the nearest cue before it in its sentence or table row. Dates in boilerplate sections
+(insurance, licences, warranty) and in the signature block are not project dates. A relative
+term is kept as written, with its duration and anchor, and resolved when the anchor is a date
+the document states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from spacy.tokens import Span
+
+from extractors.context import Context
+from extractors.normalize.dates import parse_date
+from extractors.normalize.durations import parse_duration
+from models.handoff import Candidate, Dates, Duration, Field, FieldStatus, Milestone, RelativeTerm
+
+__all__ = ["DateMention", "date_mentions", "extract_dates", "resolve_relative"]
+
+ROLE_CUES = ("proposal_date", "valid_until", "start", "substantial_completion", "completion",
+             "signature_date")
+NON_PROJECT_SECTIONS = {"insurance", "warranty", "governing_law", "termination", "signatures"}
+_DECOY_CONTEXT = re.compile(
+    r"licen[cs]e|certificate|expir\w*\s+of\s+(insurance|policy)|policy|insurance|revised|rev\.|"
+    r"revision|printed|copyright|©|established|since|founded|bond|registration|birth",
+    re.I,
+)
+_ANCHOR = re.compile(
+    r"\b(?:of|after|from|following|upon|before|prior to)\s+(?:the\s+|receipt\s+of\s+(?:the\s+)?|"
+    r"issuance\s+of\s+(?:the\s+|a\s+)?)?"
+    r"(?P<anchor>notice\s+to\s+proceed|ntp|contract\s+(?:signing|execution|award|date)|"
+    r"(?:the\s+)?(?:signing|execution|acceptance)(?:\s+of\s+(?:this|the)\s+\w+)?|award|deposit|"
+    r"receipt\s+of\s+(?:the\s+)?deposit|permit(?:\s+approval|s)?|start(?:\s+date)?|"
+    r"commencement(?:\s+date)?|mobilization|approval|the\s+effective\s+date|effective\s+date|"
+    r"material\s+delivery|delivery|order|purchase\s+order|[a-z ]{3,30}?)(?=[\s.,;)]|$)",
+    re.I,
+)
+_TBD = re.compile(r"\b(tbd|t\.b\.d\.|to be determined|to be scheduled|to be confirmed|tbc|pending)\b", re.I)
+
+
+@dataclass
+class DateMention:
+    span: Span
+    iso: str
+    role: str | None
+    distance: int
+    section: str | None
+    decoy: bool
+
+
+def date_mentions(ctx: Context) -> list[DateMention]:
+    """Every DATE entity that parses, with its role cue and section."""
+    out: list[DateMention] = []
+    order = ctx.date_order
+    for ent in ctx.ents("DATE"):
+        iso = parse_date(ent.text, order)
+        if iso is None:
+            continue
+        w_start, w_end = ctx.window(ent.start_char)
+        role, distance = _nearest_role(ctx, w_start, ent, w_end)
+        before = ctx.document.text[max(w_start, ent.start_char - 50) : ent.start_char]
+        decoy = bool(_DECOY_CONTEXT.search(before))
+        out.append(DateMention(ent, iso, role, distance, ctx.section_label_at(ent.start_char), decoy))
+    return out
+
+
+def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[str | None, int]:
+    best: tuple[str | None, int] = (None, 10**6)
+    for cue in ctx.cues_in(w_start, w_end, *ROLE_CUES):
+        if cue.end_char <= ent.start_char:
+            distance = ent.start_char - cue.end_char
+            # Another date between the cue and this one takes the cue.
+            if any(cue.end_char <= d.start_char < ent.start_char for d in ctx.ents("DATE")):
+                distance += 200
+        elif cue.start_char >= ent.end_char:
+            distance = (cue.start_char - ent.end_char) * 3 + 30
+        else:
+            continue
+        longer = best[0] == "completion" and cue.id_ == "substantial_completion"
+        if distance < best[1] or (distance <= best[1] + 15 and longer):
+            best = (cue.id_, distance)
+    return best
+
+
+def _field(ctx: Context, hits: list[DateMention], role: str, confidence: float) -> Field[str]:
+    best = hits[0]
+    distinct = {h.iso for h in hits}
+    status = FieldStatus.found
+    if len(distinct) > 1 and len(hits) > 1 and hits[1].distance <= best.distance and hits[1].iso != best.iso:
+        confidence = min(confidence, 0.55)
+    candidates = [
+        Candidate[str](value=h.iso, raw=h.span.text, confidence=0.4, method=f"{role}:{h.span.ent_id_}",
+                       evidence=ctx.evidence(h.span.start_char, h.span.end_char))
+        for h in hits[1:5] if h.iso != best.iso
+    ]
+    return Field[str](status=status, value=best.iso, raw=best.span.text,
+                      confidence=round(confidence * ctx.block_confidence(best.span.start_char), 3),
+                      method=f"{role}:cue+{best.span.ent_id_}",
+                      evidence=ctx.evidence(best.span.start_char, best.span.end_char),
+                      candidates=candidates)
+
+
+def _role_field(ctx: Context, mentions: list[DateMention], role: str) -> Field[str]:
+    hits = [m for m in mentions if m.role == role and not m.decoy and m.distance < 120
+            and (m.section not in NON_PROJECT_SECTIONS or role == "signature_date")]
+    if not hits:
+        return _tbd(ctx, role)
+    hits.sort(key=lambda m: (m.distance, m.span.start_char))
+    confidence = 0.9 if hits[0].distance < 40 else 0.7
+    return _field(ctx, hits, role, confidence)
+
+
+def _tbd(ctx: Context, role: str) -> Field[str]:
+    for cue in ctx.cues(role):
+        w_start, w_end = ctx.window(cue.start_char)
+        tail = ctx.document.text[cue.end_char : min(w_end, cue.end_char + 50)]
+        if _TBD.search(tail):
+            return Field[str](status=FieldStatus.stated_tbd, raw=ctx.document.text[cue.start_char : w_end][:120],
+                              confidence=0.7, method=f"{role}:tbd", evidence=ctx.evidence(cue.start_char, w_end))
+    return Field[str]()
+
+
+def _proposal_date(ctx: Context, mentions: list[DateMention]) -> Field[str]:
+    field = _role_field(ctx, mentions, "proposal_date")
+    if field.found:
+        return field
+    # A letter's date: the first date on page 1 near the top, without any role cue.
+    first_page = [m for m in mentions if not m.decoy and m.role is None
+                  and m.section not in NON_PROJECT_SECTIONS]
+    if first_page:
+        head = first_page[0]
+        block = ctx.block_of(head.span.start_char)
+        if block is not None and (block.page in (None, 1)) and head.span.start_char < 1500:
+            return Field[str](status=FieldStatus.found, value=head.iso, raw=head.span.text, confidence=0.6,
+                              method=f"proposal_date:first_date+{head.span.ent_id_}",
+                              evidence=ctx.evidence(head.span.start_char, head.span.end_char))
+    return field
+
+
+# --- relative terms ---------------------------------------------------------------------------
+def _relative_terms(ctx: Context) -> list[RelativeTerm]:
+    terms: list[RelativeTerm] = []
+    for ent in ctx.ents("DURATION"):
+        section = ctx.section_label_at(ent.start_char)
+        if section in {"warranty", "insurance", "termination", "governing_law", "payment"}:
+            continue
+        w_start, w_end = ctx.window(ent.start_char)
+        after = ctx.document.text[ent.end_char : min(w_end, ent.end_char + 80)]
+        anchor = _ANCHOR.match(after.lstrip(" ,"))
+        if anchor is None:
+            continue
+        cues = ctx.cues_in(w_start, ent.start_char, "start", "completion", "substantial_completion")
+        before = ctx.document.text[max(w_start, ent.start_char - 60) : ent.start_char].lower()
+        if "valid" in before or "warrant" in before or "payable" in before or "invoice" in after.lower()[:30]:
+            continue
+        role = cues[-1].id_ if cues else ("completion" if "complet" in before else "milestone")
+        duration = parse_duration(ent.text)
+        if duration is None:
+            continue
+        text_start = cues[-1].start_char if cues else ent.start_char
+        text_end = ent.end_char + len(after) - len(after.lstrip(" ,")) + anchor.end()
+        terms.append(RelativeTerm(
+            role=role, text=re.sub(r"\s+", " ", ctx.document.text[text_start:text_end]).strip(),
+            duration=duration, anchor=re.sub(r"\s+", " ", anchor.group("anchor")).strip(),
+            confidence=0.75, method="relative:duration+anchor",
+            evidence=ctx.evidence(text_start, text_end),
+        ))
+    return terms
+
+
+def add_duration(start: date, duration: Duration) -> date | None:
+    """The date ``duration`` after ``start`` (business days skip weekends)."""
+    n = int(duration.value)
+    if duration.value != Decimal(n):
+        return None
+    if duration.unit == "days":
+        return start + timedelta(days=n)
+    if duration.unit == "weeks":
+        return start + timedelta(weeks=n)
+    if duration.unit == "business_days":
+        d, left = start, n
+        while left > 0:
+            d += timedelta(days=1)
+            if d.weekday() < 5:
+                left -= 1
+        return d
+    months = n if duration.unit == "months" else n * 12
+    y, m = divmod(start.month - 1 + months, 12)
+    try:
+        return start.replace(year=start.year + y, month=m + 1)
+    except ValueError:
+        return None
+
+
+def resolve_relative(terms: list[RelativeTerm], anchors: dict[str, str | None]) -> None:
+    """Fill ``resolved`` where the anchor event has a known ISO date (mutates ``terms``)."""
+    for term in terms:
+        a = term.anchor.lower()
+        key = ("start" if "start" in a or "commence" in a else
+               "signature" if re.search(r"sign|execut|accept|award|contract", a) else
+               "proposal" if "proposal" in a else None)
+        iso = anchors.get(key) if key else None
+        if iso and len(iso) == 10:
+            resolved = add_duration(date.fromisoformat(iso), term.duration)
+            if resolved is not None:
+                term.resolved = resolved.isoformat()
+
+
+def _duration_field(terms: list[RelativeTerm], ctx: Context) -> Field[Duration]:
+    for term in terms:
+        if term.role == "completion":
+            return Field[Duration](status=FieldStatus.found, value=term.duration, raw=term.text,
+                                   confidence=term.confidence, method="duration:relative_completion",
+                                   evidence=term.evidence)
+    return Field[Duration]()
+
+
+def _milestones(ctx: Context, mentions: list[DateMention], used: set[int]) -> list[Milestone]:
+    out: list[Milestone] = []
+    for m in mentions:
+        if m.span.start_char in used or m.decoy or m.section not in {"schedule"}:
+            continue
+        w_start, w_end = ctx.window(m.span.start_char)
+        name = ctx.document.text[w_start:w_end].replace(m.span.text, " ")
+        name = re.sub(r"\s+", " ", re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", name)).strip(" :-–—,.")
+        out.append(Milestone(name=name[:200] or m.span.text, date=m.iso, confidence=0.6,
+                             method="milestone:schedule_section",
+                             evidence=ctx.evidence(m.span.start_char, m.span.end_char)))
+    return out
+
+
+def extract_dates(ctx: Context) -> Dates:
+    """All dated roles of the document, plus relative terms and schedule milestones."""
+    mentions = date_mentions(ctx)
+    dates = Dates(
+        proposal_date=_proposal_date(ctx, mentions),
+        valid_until=_role_field(ctx, mentions, "valid_until"),
+        start=_role_field(ctx, mentions, "start"),
+        substantial_completion=_role_field(ctx, mentions, "substantial_completion"),
+        completion=_role_field(ctx, mentions, "completion"),
+    )
+    dates.relative_terms = _relative_terms(ctx)
+    dates.duration = _duration_field(dates.relative_terms, ctx)
+    used = {e.start for f in (dates.proposal_date, dates.valid_until, dates.start,
+                              dates.substantial_completion, dates.completion) for e in f.evidence}
+    dates.milestones = _milestones(ctx, mentions, used)
+    return dates

@@ -1,0 +1,151 @@
+"""The spaCy pipeline, built in code from ``spacy.blank("en")`` — no model download.
+
+Components, in order:
+
+1. ``block_segmenter`` — sentence boundaries at every block boundary (blank line), table cell
+   (tab) and row (newline), at bullets and numbered items, then at sentence punctuation.
+2. ``entity_ruler`` — MONEY, DATE, DURATION and PERCENT from ``patterns/{money,dates,durations,
+   percent}.jsonl``; each pattern's ``id`` names the rule (it becomes a field's ``method``).
+3. ``span_ruler`` — section headings (``SECTION``) and role cues (``CUE``) from
+   ``patterns/{sections,cues}.jsonl`` into the span group ``doc.spans["rules"]``.
+
+Extra JSONL files in ``settings.patterns_dir`` are loaded after the built-in ones, so a firm
+adapts the rules ("Total Investment", "Client Acceptance") without touching code. If a
+statistical English pipeline such as ``en_core_web_sm`` is installed, its ORG/PERSON/GPE
+entities are added to ``doc.spans["model"]``; nothing requires it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models.settings import Settings
+
+__all__ = ["ENTITY_FILES", "RULE_SPANS", "SPAN_FILES", "build_nlp", "get_nlp", "load_patterns"]
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+ENTITY_FILES = ("money.jsonl", "dates.jsonl", "durations.jsonl", "percent.jsonl")
+SPAN_FILES = ("sections.jsonl", "cues.jsonl")
+RULE_SPANS = "rules"
+MODEL_SPANS = "model"
+MODEL_LABELS = {"ORG", "PERSON", "GPE", "LOC", "FAC"}
+_BULLET = re.compile(r"^([•●▪◦■□\-*–·]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[ivx]{1,4}[.)])$")
+
+
+@Language.component("block_segmenter")
+def block_segmenter(doc: Doc) -> Doc:
+    """Sentence starts at block/cell/row boundaries, bullets, and after sentence punctuation."""
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        previous_ends_sentence = prev.text in {".", "!", "?", ";"} and not _is_abbreviation(doc, i - 1)
+        start = False
+        if prev.is_space and ("\n" in prev.text or "\t" in prev.text) or "\n" in prev.whitespace_ or "\t" in prev.whitespace_ or previous_ends_sentence and token.text[:1].isupper() or _BULLET.match(token.text) and prev.text in {";", ":"}:
+            start = True
+        token.is_sent_start = start
+    return doc
+
+
+def _is_abbreviation(doc: Doc, i: int) -> bool:
+    """A period after a short token such as 'No', 'approx', 'Inc' does not end a sentence."""
+    if i == 0:
+        return False
+    before = doc[i - 1].text.lower()
+    return before in {"no", "inc", "co", "ltd", "llc", "corp", "approx", "st", "ave", "dr", "mr",
+                      "mrs", "ms", "jr", "sr", "vs", "etc", "e.g", "i.e", "sq", "ft", "lf", "ea"}
+
+
+def load_patterns(path: Path) -> list[dict[str, Any]]:
+    """Read one JSONL pattern file as a list (spaCy wants a list, not a generator)."""
+    patterns: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{line_no}: not valid JSON ({exc.msg})") from exc
+            if "label" not in item or "pattern" not in item:
+                raise ValueError(f"{path}:{line_no}: a pattern needs 'label' and 'pattern'")
+            patterns.append(item)
+    return patterns
+
+
+def _extra_files(settings: Settings) -> list[Path]:
+    if settings.patterns_dir is None:
+        return []
+    folder = Path(settings.patterns_dir)
+    if not folder.is_dir():
+        raise ValueError(f"patterns_dir {folder} is not a folder")
+    return sorted(folder.glob("*.jsonl"))
+
+
+def build_nlp(settings: Settings) -> Language:
+    """Build the rule pipeline (and the statistical NER when a model is installed)."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 5_000_000
+    nlp.add_pipe("block_segmenter")
+    entity_patterns: list[dict[str, Any]] = []
+    span_patterns: list[dict[str, Any]] = []
+    for name in ENTITY_FILES:
+        entity_patterns += load_patterns(PATTERNS_DIR / name)
+    for name in SPAN_FILES:
+        span_patterns += load_patterns(PATTERNS_DIR / name)
+    for path in _extra_files(settings):
+        for item in load_patterns(path):
+            if item["label"] in {"SECTION", "CUE"}:
+                span_patterns.append(item)
+            else:
+                entity_patterns.append(item)
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(entity_patterns)  # type: ignore[attr-defined]
+    span_ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": RULE_SPANS, "phrase_matcher_attr": "LOWER", "overwrite": False},
+    )
+    span_ruler.add_patterns(span_patterns)  # type: ignore[attr-defined]
+    _attach_statistical_ner(nlp)
+    return nlp
+
+
+def _attach_statistical_ner(nlp: Language) -> None:
+    """Add ORG/PERSON/GPE from an installed ``en_core_web_*`` model, if any (never downloads)."""
+    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        try:
+            model = spacy.load(name, exclude=["lemmatizer", "parser", "attribute_ruler"])
+        except (OSError, ImportError):
+            continue
+
+        @Language.component(f"model_entities_{name}")
+        def model_entities(doc: Doc, _model: Language = model) -> Doc:
+            other = _model(doc.text)
+            spans = (doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+                     for e in other.ents if e.label_ in MODEL_LABELS)
+            doc.spans[MODEL_SPANS] = [s for s in spans if s is not None]
+            return doc
+
+        nlp.add_pipe(f"model_entities_{name}")
+        return
+
+
+@lru_cache(maxsize=4)
+def _cached(key: str, settings_json: str) -> Language:
+    return build_nlp(Settings.model_validate_json(settings_json))
+
+
+def get_nlp(settings: Settings) -> Language:
+    """The pipeline for these settings, built once per process."""
+    relevant = settings.model_dump_json(include={"patterns_dir"})
+    return _cached(str(settings.patterns_dir), relevant)

@@ -1,0 +1,84 @@
+"""Dates as written -> ISO strings (partial when the text is: ``2026-03``).
+
+``dateparser`` does the reading, with the language fixed to English and the day/month order
+decided once per document from its unambiguous numeric dates (``decide_date_order``). It is only
+ever called on spans the rules already found, never to search free text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from models.settings import DateOrder
+
+__all__ = ["decide_date_order", "parse_date"]
+
+_NUMERIC = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$")
+_HAS_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def decide_date_order(texts: Iterable[str], default: DateOrder = DateOrder.mdy) -> DateOrder:
+    """Vote from numeric dates whose first or second part is > 12; fall back to ``default``."""
+    dmy = mdy = 0
+    for text in texts:
+        m = _NUMERIC.match(text)
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    if dmy > mdy:
+        return DateOrder.dmy
+    if mdy > dmy:
+        return DateOrder.mdy
+    return default
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str, order: DateOrder = DateOrder.mdy) -> str | None:
+    """Parse one date as written; ``None`` when it is not a real date."""
+    text = text.strip()
+    if not text or len(text) > 60:
+        return None
+    iso = _ISO.match(text)
+    if iso:
+        return _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    num = _NUMERIC.match(text)
+    if num:
+        a, b, y = int(num.group(1)), int(num.group(2)), int(num.group(3))
+        if y < 100:
+            y += 2000
+        if order is DateOrder.dmy or (a > 12 >= b):
+            return _valid(y, b, a)
+        return _valid(y, a, b)
+    lowered = text.lower()
+    if not any(m in lowered for m in _MONTHS) or not _YEAR.search(text):
+        return None
+    without_year = _YEAR.sub("", text)
+    if not _HAS_DAY.search(without_year):
+        import dateparser
+
+        parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+        return parsed.strftime("%Y-%m") if parsed else None
+    import dateparser
+
+    cleaned = re.sub(r"\b(\d{1,2})(st|nd|rd|th)\b", r"\1", text)
+    cleaned = re.sub(r"\bthe\b|\bday of\b", " ", cleaned, flags=re.I)
+    parsed = dateparser.parse(
+        cleaned, languages=["en"],
+        settings={"DATE_ORDER": order.value.upper(), "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,483 @@
+"""Price: total, subtotal, tax, line items, allowances, alternates, deposit, retainage, payment
+schedule, payment terms and price validity.
+
+Every MONEY entity is a candidate. Its role is read from the cues in its context (its table row
+or its sentence: "Total Contract Price", "Sales tax", "Deposit"), the section it sits in
+("Allowances", "Insurance"), and decoy cues ("per occurrence", "per hour", "late fee") that mark
+amounts which are not the price. The total is the best-scored candidate; when two different
+amounts score the same, the field is ``ambiguous`` and both are kept as candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from spacy.tokens import Span
+
+from extractors.context import Context
+from extractors.normalize.durations import parse_duration
+from extractors.normalize.money import parse_money, parse_number, parse_percent
+from models.document import BlockKind
+from models.handoff import (
+    Alternate,
+    Candidate,
+    Duration,
+    Field,
+    FieldStatus,
+    LineItem,
+    Money,
+    MoneyItem,
+    PaymentMilestone,
+    Price,
+)
+
+__all__ = ["MoneyMention", "extract_price", "money_mentions"]
+
+ROLE_CUES = ("total", "subtotal", "tax", "deposit", "retainage", "allowance", "alternate")
+DECOY_SECTIONS = {"insurance", "warranty", "termination", "governing_law", "liquidated_damages",
+                  "change_orders", "terms"}
+_TBD = re.compile(r"\b(tbd|t\.b\.d\.|to be determined|to be confirmed|tbc)\b", re.I)
+_PAYMENT_TERMS = re.compile(
+    r"\b(net\s*\d{1,3}(?:\s*days)?|due\s+(?:up)?on\s+receipt|payable\s+(?:with)?in\s+\w+\s*(?:\(\d+\)\s*)?days"
+    r"|due\s+within\s+\w+\s*(?:\(\d+\)\s*)?days|paid\s+within\s+\w+\s*(?:\(\d+\)\s*)?days"
+    r"|(?:\d{1,3}|thirty|fifteen|ten|sixty|forty-five)\s*(?:\(\d+\)\s*)?days\s+(?:of|from|after)\s+(?:the\s+)?"
+    r"(?:date\s+of\s+)?invoice)",
+    re.I,
+)
+_ACCEPTED = re.compile(r"(\[x\]|☒|✔|✓)\s*accept|\baccepted\b|\bincluded in (the )?contract\b", re.I)
+_DECLINED = re.compile(r"(\[x\]|☒|✔|✓)\s*decline|\bdeclined\b|\brejected\b|\bnot accepted\b", re.I)
+_TOTAL_ROW = re.compile(r"^\s*(grand\s+)?total\b|^\s*sub-?\s?total|^\s*(sales\s+)?tax\b|\bvat\b", re.I)
+_QTY_HEAD = re.compile(r"\b(qty|quantity|units?|hrs|hours|no\.)\b", re.I)
+_UNIT_HEAD = re.compile(r"^\s*(unit|uom|u/m)\s*$", re.I)
+_UNIT_PRICE_HEAD = re.compile(r"\b(unit\s*(price|cost|rate)|rate|each|price\s*/\s*unit|per\s+unit)\b", re.I)
+_AMOUNT_HEAD = re.compile(r"\b(amount|total|price|cost|extended|ext\.?|subtotal|value|fee)\b", re.I)
+_DESC_HEAD = re.compile(r"\b(description|item|scope|work|service|task|phase|milestone|deliverable)\b", re.I)
+
+
+@dataclass
+class MoneyMention:
+    """A MONEY entity with what its context says about it."""
+
+    span: Span
+    money: Money
+    role: str | None
+    role_distance: int
+    decoy: bool
+    section: str | None
+    in_table: bool
+    score: float = 0.0
+
+
+def money_mentions(ctx: Context) -> list[MoneyMention]:
+    """Every MONEY entity, normalised, with its role cue, section and decoy marks."""
+    mentions: list[MoneyMention] = []
+    for ent in ctx.ents("MONEY"):
+        money = parse_money(ent.text, ctx.settings.default_currency)
+        if money is None or money.amount == 0:
+            continue
+        w_start, w_end = ctx.window(ent.start_char)
+        role, distance = _nearest_role(ctx, w_start, ent.start_char, ent.end_char, w_end)
+        after = ctx.document.text[ent.end_char : min(w_end, ent.end_char + 40)].lower()
+        before = ctx.document.text[max(w_start, ent.start_char - 60) : ent.start_char].lower()
+        decoy = bool(ctx.cues_in(w_start, w_end, "decoy_money")) and not _is_close_total(
+            ctx, ent, w_start
+        )
+        if re.match(r"^\s*(/|per\b|each\b|an?\s+hour|hourly|a\s+day)", after):
+            decoy = True
+        if re.search(r"\b(up to|not less than|minimum of|limits? of|coverage of)\s*$", before):
+            decoy = True
+        section = ctx.section_label_at(ent.start_char)
+        block = ctx.block_of(ent.start_char)
+        in_table = block is not None and block.kind is BlockKind.table_cell
+        mentions.append(MoneyMention(ent, money, role, distance, decoy, section, in_table))
+    return mentions
+
+
+def _is_close_total(ctx: Context, ent: Span, w_start: int) -> bool:
+    """A total cue right before the amount outweighs a decoy word elsewhere in the sentence."""
+    for cue in ctx.cues_in(max(w_start, ent.start_char - 45), ent.start_char, "total"):
+        between = ctx.document.text[cue.end_char : ent.start_char]
+        if not ctx.cues_in(cue.end_char, ent.start_char, "decoy_money") and "per" not in between:
+            return True
+    return False
+
+
+def _nearest_role(ctx: Context, w_start: int, start: int, end: int, w_end: int) -> tuple[str | None, int]:
+    """The role cue nearest before the amount (after it, when nothing precedes)."""
+    best: tuple[str | None, int] = (None, 10**6)
+    for cue in ctx.cues_in(w_start, w_end, *ROLE_CUES):
+        if cue.end_char <= start:
+            distance = start - cue.end_char
+        elif cue.start_char >= end:
+            distance = (cue.start_char - end) * 3 + 20
+        else:
+            continue
+        # Prefer the longer cue at equal distance ("sales tax" over "tax", "subtotal" over "total").
+        if distance < best[1] or (distance == best[1] and best[0] == "total" and cue.id_ != "total"):
+            best = (cue.id_, distance)
+    return best
+
+
+# --- total ------------------------------------------------------------------------------------
+def _score_total(m: MoneyMention, largest: Decimal) -> float:
+    score = 0.0
+    if m.role == "total":
+        score += 4.0 - min(m.role_distance, 60) / 30
+    elif m.role in {"subtotal", "tax", "deposit", "retainage", "allowance", "alternate"}:
+        score -= 3.0
+    if m.section in {"price", "line_items"}:
+        score += 1.0
+    if m.section in {"allowances", "alternates"}:
+        score -= 2.5
+    if m.section in DECOY_SECTIONS:
+        score -= 1.5
+    if m.section == "payment" and m.role != "total":
+        score -= 1.0
+    if m.decoy:
+        score -= 5.0
+    if m.money.amount == largest:
+        score += 1.0
+    if m.span.ent_id_ == "words_amount":
+        score += 0.5
+    if m.span.ent_id_ == "bare_decimal" and not m.in_table:
+        score -= 0.5
+    return score
+
+
+def _field_from(ctx: Context, chosen: list[MoneyMention], method_prefix: str,
+                confidence: float) -> Field[Money]:
+    best = chosen[0]
+    distinct: list[MoneyMention] = []
+    for m in chosen[1:]:
+        if m.money != best.money and all(m.money != d.money for d in distinct):
+            distinct.append(m)
+    candidates = [
+        Candidate[Money](value=m.money, raw=m.span.text, confidence=round(min(1.0, max(0.0, m.score / 6)), 3),
+                         method=f"{method_prefix}:{m.span.ent_id_}",
+                         evidence=ctx.evidence(m.span.start_char, m.span.end_char))
+        for m in distinct[:5]
+    ]
+    return Field[Money](
+        status=FieldStatus.found, value=best.money, raw=best.span.text,
+        confidence=round(confidence * ctx.block_confidence(best.span.start_char), 3),
+        method=f"{method_prefix}:{best.span.ent_id_}",
+        evidence=ctx.evidence(best.span.start_char, best.span.end_char), candidates=candidates,
+    )
+
+
+def _pick_total(ctx: Context, mentions: list[MoneyMention]) -> Field[Money]:
+    usable = [m for m in mentions if not m.decoy] or []
+    if not usable:
+        return _tbd_or_missing(ctx, "total")
+    largest = max(m.money.amount for m in usable)
+    for m in usable:
+        m.score = _score_total(m, largest)
+    ranked = sorted(usable, key=lambda m: (-m.score, m.span.start_char))
+    best = ranked[0]
+    if best.score < 0.5:
+        tbd = _tbd_or_missing(ctx, "total")
+        if tbd.status is FieldStatus.stated_tbd:
+            return tbd
+    # The same amount stated several times is one candidate, not a rival.
+    rivals = [m for m in ranked[1:] if m.money != best.money and m.score >= best.score - 0.25]
+    if rivals and best.role != "total":
+        field = _field_from(ctx, ranked, "total", 0.4)
+        field.status = FieldStatus.ambiguous
+        field.candidates.insert(0, Candidate[Money](
+            value=best.money, raw=best.span.text, confidence=0.4, method=f"total:{best.span.ent_id_}",
+            evidence=ctx.evidence(best.span.start_char, best.span.end_char)))
+        return field
+    confidence = 0.95 if best.role == "total" and best.score >= 4 else (0.8 if best.score >= 2.5 else 0.55)
+    if rivals:
+        confidence = min(confidence, 0.6)
+    others = [best] + [m for m in ranked[1:] if m.money != best.money]
+    return _field_from(ctx, others, "total", confidence)
+
+
+def _tbd_or_missing(ctx: Context, role: str) -> Field[Money]:
+    for cue in ctx.cues(role):
+        w_start, w_end = ctx.window(cue.start_char)
+        text = ctx.document.text[cue.end_char:w_end]
+        if _TBD.search(text[:60]):
+            return Field[Money](status=FieldStatus.stated_tbd, raw=ctx.document.text[cue.start_char:w_end][:120],
+                                confidence=0.7, method=f"{role}:tbd",
+                                evidence=ctx.evidence(cue.start_char, w_end))
+    return Field[Money]()
+
+
+def _pick_role(ctx: Context, mentions: list[MoneyMention], role: str) -> Field[Money]:
+    hits = [m for m in mentions if m.role == role and not m.decoy and m.role_distance < 80]
+    if not hits:
+        return _tbd_or_missing(ctx, role) if role != "total" else Field[Money]()
+    hits.sort(key=lambda m: (m.role_distance, m.span.start_char))
+    distinct = {h.money.amount for h in hits}
+    confidence = 0.85 if len(distinct) == 1 else 0.6
+    if role == "tax":
+        # The amount of a tax, not a rate or a taxable base: prefer the smallest near the cue.
+        hits.sort(key=lambda m: (m.role_distance > 40, m.money.amount))
+    return _field_from(ctx, hits, role, confidence)
+
+
+# --- percentages (deposit, retainage) ---------------------------------------------------------
+def _percent_near(ctx: Context, role: str) -> tuple[Decimal, Span, Span] | None:
+    for cue in ctx.cues(role):
+        w_start, w_end = ctx.window(cue.start_char)
+        best: tuple[int, Span] | None = None
+        for ent in ctx.ents("PERCENT"):
+            if w_start <= ent.start_char < w_end:
+                d = abs(ent.start_char - cue.start_char)
+                if best is None or d < best[0]:
+                    best = (d, ent)
+        if best is not None:
+            value = parse_percent(best[1].text)
+            if value is not None and 0 < value <= 100:
+                return value, best[1], cue
+    return None
+
+
+def _retainage(ctx: Context) -> Field[Decimal]:
+    found = _percent_near(ctx, "retainage")
+    if found is None:
+        return Field[Decimal]()
+    value, ent, _cue = found
+    return Field[Decimal](status=FieldStatus.found, value=value, raw=ent.text, confidence=0.85,
+                          method="retainage:percent_near_cue",
+                          evidence=ctx.evidence(ent.start_char, ent.end_char))
+
+
+def _deposit(ctx: Context, mentions: list[MoneyMention], total: Field[Money]) -> Field[Money]:
+    field = _pick_role(ctx, mentions, "deposit")
+    if field.found:
+        return field
+    found = _percent_near(ctx, "deposit")
+    if found is None or not total.found or total.value is None:
+        return field
+    value, ent, _cue = found
+    amount = (total.value.amount * value / 100).quantize(Decimal("0.01"))
+    return Field[Money](status=FieldStatus.found, value=Money(amount=amount, currency=total.value.currency),
+                        raw=ent.text, confidence=0.7, method="deposit:percent_of_total",
+                        evidence=ctx.evidence(ent.start_char, ent.end_char))
+
+
+# --- tables: line items and schedules ---------------------------------------------------------
+def _column_roles(header: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for i, text in enumerate(header):
+        t = text.strip()
+        if not t:
+            continue
+        if _UNIT_PRICE_HEAD.search(t) and "unit_price" not in roles:
+            roles["unit_price"] = i
+        elif _UNIT_HEAD.match(t) and "unit" not in roles:
+            roles["unit"] = i
+        elif _QTY_HEAD.search(t) and "quantity" not in roles:
+            roles["quantity"] = i
+        elif re.search(r"%|percent", t, re.I) and "percent" not in roles:
+            roles["percent"] = i
+        elif _AMOUNT_HEAD.search(t):
+            roles["amount"] = i  # the right-most amount-like column wins
+        elif _DESC_HEAD.search(t) and "description" not in roles:
+            roles["description"] = i
+    return roles
+
+
+def _line_items(ctx: Context) -> list[LineItem]:
+    items: list[LineItem] = []
+    for table in ctx.document.tables:
+        rows = ctx.document.table_cells(table)
+        if len(rows) < 2:
+            continue
+        header = [c.text for c in rows[0]]
+        roles = _column_roles(header)
+        section = ctx.section_label_at(rows[0][0].start)
+        if "amount" not in roles or section in {"payment", "alternates", "allowances"} or "percent" in roles:
+            continue
+        desc_col = roles.get("description", 0)
+        for row in rows[1:]:
+            if len(row) <= max(roles.values()):
+                continue
+            desc = row[desc_col].text.strip()
+            if not desc or _TOTAL_ROW.search(desc):
+                continue
+            amount_cell = row[roles["amount"]]
+            amount = parse_money(amount_cell.text, ctx.settings.default_currency)
+            if amount is None and not re.search(r"included|incl\.|n/c|no charge", amount_cell.text, re.I):
+                continue
+            quantity = parse_number(row[roles["quantity"]].text) if "quantity" in roles else None
+            unit = row[roles["unit"]].text.strip() or None if "unit" in roles else None
+            unit_price = (parse_money(row[roles["unit_price"]].text, ctx.settings.default_currency)
+                          if "unit_price" in roles else None)
+            items.append(LineItem(
+                description=desc[:300], quantity=quantity, unit=unit, unit_price=unit_price,
+                amount=amount, confidence=0.85, method="line_item:table",
+                evidence=ctx.evidence(row[0].start, row[-1].end),
+            ))
+    if not items:
+        items = _listed_line_items(ctx)
+    return items
+
+
+def _listed_line_items(ctx: Context) -> list[LineItem]:
+    """Priced lines in a price section ("Tear-off and disposal ....... $4,200.00")."""
+    items: list[LineItem] = []
+    for m in money_mentions(ctx):
+        if m.section not in {"price", "line_items"} or m.role is not None or m.decoy or m.in_table:
+            continue
+        block = ctx.block_of(m.span.start_char)
+        if block is None or block.kind not in (BlockKind.list_item, BlockKind.paragraph):
+            continue
+        desc = ctx.document.text[block.start : m.span.start_char]
+        desc = re.sub(r"^[\s•●▪◦■\-*–·\d.)]+|[\s.:…_\-–—$]+$", "", desc)
+        if not desc or len(desc) > 200 or _TOTAL_ROW.search(desc):
+            continue
+        items.append(LineItem(description=desc, amount=m.money, confidence=0.6, method="line_item:list",
+                              evidence=ctx.evidence(block.start, m.span.end_char)))
+    return items
+
+
+def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMilestone]:
+    out: list[PaymentMilestone] = []
+    seen_blocks: set[int] = set()
+    for section in ctx.sections_labelled("payment"):
+        for index, block in ctx.blocks_of(section):
+            if index in seen_blocks:
+                continue
+            start = ctx.content_start(index)
+            row = ctx.row_cells(block.start)
+            if row:
+                if block.col != 0:
+                    continue
+                start, end = row[0].start, row[-1].end
+                seen_blocks.update(ctx.document.block_index_at(c.start) or 0 for c in row)
+            else:
+                end = block.end
+            for piece_start, piece_end in _pieces(ctx, start, end, bool(row)):
+                item = _milestone(ctx, piece_start, piece_end, total)
+                if item is not None:
+                    out.append(item)
+    return out
+
+
+def _pieces(ctx: Context, start: int, end: int, is_row: bool) -> list[tuple[int, int]]:
+    if is_row:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    span = ctx.doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    for sent in span.sents if span is not None else []:  # type: ignore[attr-defined]
+        pieces.append((max(start, sent.start_char), min(end, sent.end_char)))
+    return pieces or [(start, end)]
+
+
+def _milestone(ctx: Context, start: int, end: int, total: Field[Money]) -> PaymentMilestone | None:
+    text = ctx.document.text[start:end]
+    percents = [e for e in ctx.ents("PERCENT") if start <= e.start_char < end]
+    moneys = [e for e in ctx.ents("MONEY") if start <= e.start_char < end]
+    if not percents and not moneys:
+        return None
+    if re.search(r"retainage|retention|late|interest|per month|per annum", text, re.I):
+        return None
+    percent = parse_percent(percents[0].text) if percents else None
+    amount = parse_money(moneys[0].text, ctx.settings.default_currency) if moneys else None
+    if amount is None and percent is not None and total.found and total.value is not None:
+        amount = Money(amount=(total.value.amount * percent / 100).quantize(Decimal("0.01")),
+                       currency=total.value.currency)
+    label = text
+    for e in percents[:1] + moneys[:1]:
+        label = label.replace(e.text, " ")
+    label = re.sub(r"\s+", " ", re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", label.replace("\t", " "))).strip(" :-–—,.()")
+    if not label:
+        label = text.strip()
+    return PaymentMilestone(milestone=label[:200], percent=percent, amount=amount, confidence=0.75,
+                            method="payment_schedule:section", evidence=ctx.evidence(start, end))
+
+
+# --- allowances and alternates ----------------------------------------------------------------
+def _described(ctx: Context, m: MoneyMention) -> str:
+    row = ctx.row_cells(m.span.start_char)
+    if row:
+        text = " ".join(c.text for c in row if c.start != ctx.block_of(m.span.start_char).start)  # type: ignore[union-attr]
+    else:
+        w_start, w_end = ctx.window(m.span.start_char)
+        text = ctx.document.text[w_start:w_end].replace(m.span.text, " ")
+    text = re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" :-–—,.")[:300]
+
+
+def _allowances(ctx: Context, mentions: list[MoneyMention]) -> list[MoneyItem]:
+    out: list[MoneyItem] = []
+    for m in mentions:
+        if m.section == "allowances" or m.role == "allowance":
+            out.append(MoneyItem(description=_described(ctx, m), amount=m.money, confidence=0.75,
+                                 method="allowance:" + ("section" if m.section == "allowances" else "cue"),
+                                 evidence=ctx.evidence(*ctx.window(m.span.start_char))))
+    return out
+
+
+def _alternates(ctx: Context, mentions: list[MoneyMention]) -> list[Alternate]:
+    out: list[Alternate] = []
+    for m in mentions:
+        if not (m.section == "alternates" or m.role == "alternate") or m.decoy:
+            continue
+        w_start, w_end = ctx.window(m.span.start_char)
+        context = ctx.document.text[w_start:w_end]
+        accepted: Literal["yes", "no", "unknown"] = (
+            "yes" if _ACCEPTED.search(context) else "no" if _DECLINED.search(context) else "unknown")
+        out.append(Alternate(description=_described(ctx, m), amount=m.money, accepted=accepted,
+                             confidence=0.7, method="alternate:" + ("section" if m.section == "alternates" else "cue"),
+                             evidence=ctx.evidence(w_start, w_end)))
+    return out
+
+
+# --- terms and validity -----------------------------------------------------------------------
+def _payment_terms(ctx: Context) -> Field[str]:
+    text = ctx.document.text
+    hits = list(_PAYMENT_TERMS.finditer(text))
+    if not hits:
+        return Field[str]()
+    hits.sort(key=lambda m: (ctx.section_label_at(m.start()) != "payment", m.start()))
+    m = hits[0]
+    value = re.sub(r"\s+", " ", m.group(0)).strip()
+    if value.lower().startswith("net"):
+        value = "Net " + re.sub(r"\D", "", value)
+    return Field[str](status=FieldStatus.found, value=value, raw=m.group(0), confidence=0.8,
+                      method="payment_terms:regex", evidence=ctx.evidence(m.start(), m.end()))
+
+
+def _price_validity(ctx: Context) -> Field[Duration]:
+    for cue in ctx.cues("validity"):
+        w_start, w_end = ctx.window(cue.start_char)
+        for ent in ctx.ents("DURATION"):
+            if cue.end_char <= ent.start_char < min(w_end, cue.end_char + 60):
+                duration = parse_duration(ent.text)
+                if duration is not None:
+                    return Field[Duration](status=FieldStatus.found, value=duration, raw=ent.text,
+                                           confidence=0.85, method="price_validity:cue_duration",
+                                           evidence=ctx.evidence(cue.start_char, ent.end_char))
+    return Field[Duration]()
+
+
+def extract_price(ctx: Context) -> Price:
+    """All price fields of the document."""
+    mentions = money_mentions(ctx)
+    total = _pick_total(ctx, mentions)
+    price = Price(
+        total=total,
+        subtotal=_pick_role(ctx, mentions, "subtotal"),
+        tax=_pick_role(ctx, mentions, "tax"),
+        line_items=_line_items(ctx),
+        allowances=_allowances(ctx, mentions),
+        alternates=_alternates(ctx, mentions),
+        deposit=_deposit(ctx, mentions, total),
+        retainage_percent=_retainage(ctx),
+        payment_schedule=_payment_schedule(ctx, total),
+        payment_terms=_payment_terms(ctx),
+        price_validity=_price_validity(ctx),
+    )
+    if total.value is not None:
+        price.currency = total.value.currency
+    elif mentions:
+        price.currency = mentions[0].money.currency
+    return price

@@ -1,0 +1,61 @@
+"""Rule tests for the dates extractor."""
+
+from extractors.dates import extract_dates, resolve_relative
+from models.handoff import FieldStatus
+
+
+def test_dated_roles(make_context) -> None:
+    ctx = make_context([
+        "Proposal Date: March 4, 2026",
+        "This proposal is valid until April 3, 2026.",
+        ("heading", "Schedule"),
+        "Work will begin on April 6, 2026. Substantial completion: May 15, 2026. "
+        "Final completion date: May 22, 2026.",
+    ])
+    dates = extract_dates(ctx)
+    assert dates.proposal_date.value == "2026-03-04"
+    assert dates.valid_until.value == "2026-04-03"
+    assert dates.start.value == "2026-04-06"
+    assert dates.substantial_completion.value == "2026-05-15"
+    assert dates.completion.value == "2026-05-22"
+
+
+def test_licence_and_insurance_dates_are_decoys(make_context) -> None:
+    ctx = make_context([
+        "Contractor license #12345 expires 12/31/2027.",
+        ("heading", "Insurance"),
+        "Certificate of insurance effective 01/01/2026 through 01/01/2027.",
+        "Start date: 06/01/2026",
+    ])
+    dates = extract_dates(ctx)
+    assert dates.start.value == "2026-06-01"
+    assert dates.completion.status is FieldStatus.not_found
+
+
+def test_day_first_document(make_context) -> None:
+    ctx = make_context(["Date: 25/03/2026", "Commencement date: 04/05/2026"])
+    dates = extract_dates(ctx)
+    assert dates.proposal_date.value == "2026-03-25"
+    assert dates.start.value == "2026-05-04"
+
+
+def test_relative_term_kept_and_resolved(make_context) -> None:
+    ctx = make_context(["Start date: April 6, 2026.",
+                        "The Work shall be completed within ninety (90) calendar days of the start date."])
+    dates = extract_dates(ctx)
+    assert len(dates.relative_terms) == 1
+    term = dates.relative_terms[0]
+    assert term.role == "completion" and term.duration.value == 90
+    assert "start" in term.anchor.lower()
+    resolve_relative(dates.relative_terms, {"start": dates.start.value})
+    assert term.resolved == "2026-07-05"
+
+
+def test_start_tbd(make_context) -> None:
+    ctx = make_context(["Start date: TBD, pending permit approval."])
+    assert extract_dates(ctx).start.status is FieldStatus.stated_tbd
+
+
+def test_letter_date_without_cue(make_context) -> None:
+    ctx = make_context(["ACME Electric", "March 9, 2026", "Dear Ms. Lopez,", "We are pleased to quote."])
+    assert extract_dates(ctx).proposal_date.value == "2026-03-09"

@@ -1,0 +1,109 @@
+"""Rule tests for the price extractor on tricky phrases (blank English pipeline, no model)."""
+
+from decimal import Decimal
+
+from extractors.price import extract_price
+from models.handoff import FieldStatus
+
+PRICE_TABLE = [
+    ["Description", "Qty", "Unit Price", "Amount"],
+    ["Tear-off and disposal", "1", "$4,000.00", "$4,000.00"],
+    ["Architectural shingles", "30", "$200.00", "$6,000.00"],
+    ["Subtotal", "", "", "$10,000.00"],
+    ["Sales Tax (8%)", "", "", "$800.00"],
+    ["Total", "", "", "$10,800.00"],
+]
+
+
+def test_total_from_table_and_prose_agree(make_context) -> None:
+    ctx = make_context([("heading", "PRICING"), PRICE_TABLE,
+                        "Total Contract Price: Ten Thousand Eight Hundred Dollars ($10,800.00)."])
+    price = extract_price(ctx)
+    assert price.total.status is FieldStatus.found
+    assert price.total.value is not None and price.total.value.amount == Decimal("10800.00")
+    assert price.subtotal.value is not None and price.subtotal.value.amount == Decimal("10000.00")
+    assert price.tax.value is not None and price.tax.value.amount == Decimal("800.00")
+    assert [li.description for li in price.line_items] == ["Tear-off and disposal", "Architectural shingles"]
+    assert price.line_items[1].quantity == Decimal(30)
+    assert price.line_items[1].unit_price is not None
+    assert price.line_items[1].unit_price.amount == Decimal("200.00")
+
+
+def test_insurance_limit_is_not_the_total(make_context) -> None:
+    ctx = make_context([
+        "We propose to furnish all labor and materials for the sum of $18,250.00.",
+        ("heading", "Insurance"),
+        "Contractor maintains general liability insurance of $1,000,000 per occurrence and $2,000,000 aggregate.",
+    ])
+    price = extract_price(ctx)
+    assert price.total.value is not None and price.total.value.amount == Decimal("18250.00")
+
+
+def test_hourly_rate_and_late_fee_are_not_the_total(make_context) -> None:
+    ctx = make_context([
+        "Additional work will be billed at $95.00 per hour.",
+        "A late fee of $250.00 applies to invoices unpaid after 30 days.",
+        "Lump Sum Price: $7,400",
+    ])
+    price = extract_price(ctx)
+    assert price.total.value is not None and price.total.value.amount == Decimal("7400.00")
+
+
+def test_total_stated_tbd(make_context) -> None:
+    ctx = make_context(["Total Price: TBD upon final measurements."])
+    assert extract_price(ctx).total.status is FieldStatus.stated_tbd
+
+
+def test_no_amount_is_not_found(make_context) -> None:
+    ctx = make_context(["We will paint the fence."])
+    assert extract_price(ctx).total.status is FieldStatus.not_found
+
+
+def test_deposit_percent_retainage_terms_and_validity(make_context) -> None:
+    ctx = make_context([
+        "Contract Sum: $40,000.00",
+        ("heading", "Payment Schedule"),
+        ("list_item", "• 30% deposit due at signing"),
+        ("list_item", "• 40% at rough-in inspection"),
+        ("list_item", "• 30% upon completion"),
+        "Invoices are payable Net 30. Retainage of 5% will be withheld until final completion.",
+        "This proposal is valid for 30 days.",
+    ])
+    price = extract_price(ctx)
+    assert price.deposit.value is not None and price.deposit.value.amount == Decimal("12000.00")
+    assert price.retainage_percent.value == Decimal(5)
+    assert price.payment_terms.value == "Net 30"
+    assert price.price_validity.value is not None and price.price_validity.value.value == 30
+    assert [m.percent for m in price.payment_schedule] == [Decimal(30), Decimal(40), Decimal(30)]
+    assert price.payment_schedule[1].amount is not None
+    assert price.payment_schedule[1].amount.amount == Decimal("16000.00")
+
+
+def test_european_amounts(make_context) -> None:
+    ctx = make_context(["Gesamtpreis / Total price: 12.500,00 €"])
+    price = extract_price(ctx)
+    assert price.total.value is not None
+    assert (price.total.value.amount, price.total.value.currency) == (Decimal("12500.00"), "EUR")
+
+
+def test_allowances_and_alternates(make_context) -> None:
+    ctx = make_context([
+        "Total: $25,000.00",
+        ("heading", "Allowances"),
+        "Lighting fixture allowance: $1,500.00",
+        ("heading", "Alternates"),
+        "Alternate 1: Upgrade to metal roof, add $6,000.00 [X] Accept",
+        "Alternate 2: Seamless gutters, add $900.00 — declined",
+    ])
+    price = extract_price(ctx)
+    assert price.total.value is not None and price.total.value.amount == Decimal("25000.00")
+    assert [a.amount.amount for a in price.allowances if a.amount] == [Decimal("1500.00")]
+    assert [(a.amount.amount, a.accepted) for a in price.alternates if a.amount] == [
+        (Decimal("6000.00"), "yes"), (Decimal("900.00"), "no")]
+
+
+def test_evidence_points_at_the_amount(make_context) -> None:
+    ctx = make_context(["Total Contract Price: $9,999.00"])
+    total = extract_price(ctx).total
+    assert total.evidence and total.evidence[0].snippet == "$9,999.00"
+    assert ctx.document.text[total.evidence[0].start:total.evidence[0].end] == "$9,999.00"
