@@ -36,6 +36,7 @@ bench: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python -m samples.generate samples/generated
+	$(BIN)/python -m samples.handmade
 
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz --runs 20000
