@@ -29,9 +29,18 @@ ROLE_CUES = ("proposal_date", "valid_until", "start", "substantial_completion", 
 NON_PROJECT_SECTIONS = {"insurance", "warranty", "governing_law", "termination", "signatures"}
 _DECOY_CONTEXT = re.compile(
     r"licen[cs]e|certificate|expir\w*\s+of\s+(insurance|policy)|policy|insurance|revised|rev\.|"
-    r"revision|printed|copyright|©|established|since|founded|bond|registration|birth",
+    r"revision|printed|copyright|©|established|since|founded|bond|registration|birth|addend|"
+    r"supersed|amendment|drawings|plans|specifications\s+dated|prior|previous|whereas|bids?\s+"
+    r"(were\s+)?(received|opened)|advertis|solicitation|exp\.",
     re.I,
 )
+# Cue words that name a role only weakly ("Date:", "by", "complete"): a specific cue further
+# away ("Bid date", "Substantial completion") beats them.
+_WEAK_CUES = {"date", "dated", "as of", "issued", "effective", "complete", "completed", "finish",
+              "finished", "start", "begin", "beginning", "expire", "ending", "no later than",
+              "starting", "commencing", "submitted", "effective date"}
+_SPECIFIC_OVER = {"completion": "substantial_completion"}
+_SIGNATURE_LINE = re.compile(r"^\s*(by|name|title|signature|signed|print(ed)? name|its)\s*[:_]", re.I)
 _ANCHOR = re.compile(
     r"\b(?:of|after|from|following|upon|before|prior to)\s+(?:the\s+|receipt\s+of\s+(?:the\s+)?|"
     r"issuance\s+of\s+(?:the\s+|a\s+)?)?"
@@ -67,12 +76,18 @@ def date_mentions(ctx: Context) -> list[DateMention]:
         role, distance = _nearest_role(ctx, w_start, ent, w_end)
         before = ctx.document.text[max(w_start, ent.start_char - 50) : ent.start_char]
         decoy = bool(_DECOY_CONTEXT.search(before))
-        out.append(DateMention(ent, iso, role, distance, ctx.section_label_at(ent.start_char), decoy))
+        section = ctx.section_label_at(ent.start_char)
+        if _in_signature_block(ctx, ent.start_char):
+            section = "signatures"
+            if role != "signature_date":
+                role, distance = "signature_date", 0
+        out.append(DateMention(ent, iso, role, distance, section, decoy))
     return out
 
 
 def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[str | None, int]:
-    best: tuple[str | None, int] = (None, 10**6)
+    """The role of the cue nearest before the date; weak cue words count as further away."""
+    scored: list[tuple[int, str]] = []
     for cue in ctx.cues_in(w_start, w_end, *ROLE_CUES):
         if cue.end_char <= ent.start_char:
             distance = ent.start_char - cue.end_char
@@ -83,10 +98,32 @@ def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[st
             distance = (cue.start_char - ent.end_char) * 3 + 30
         else:
             continue
-        longer = best[0] == "completion" and cue.id_ == "substantial_completion"
-        if distance < best[1] or (distance <= best[1] + 15 and longer):
-            best = (cue.id_, distance)
-    return best
+        if cue.text.lower().strip(" :") in _WEAK_CUES:
+            distance += 25
+        scored.append((distance, cue.id_))
+    if not scored:
+        return None, 10**6
+    scored.sort()
+    distance, role = scored[0]
+    specific = _SPECIFIC_OVER.get(role)
+    if specific and any(r == specific and d < distance + 60 for d, r in scored):
+        role = specific
+    return role, distance
+
+
+def _in_signature_block(ctx: Context, offset: int) -> bool:
+    """A "Date:" beside "Name:"/"Title:"/"By:" lines is a signature date, not a project date."""
+    index = ctx.document.block_index_at(offset)
+    if index is None:
+        return False
+    if ctx.section_label_at(offset) == "signatures":
+        return True
+    blocks = ctx.document.blocks
+    own = blocks[index].text
+    if not (len(own) < 60 and re.match(r"^\s*(date(d)?|signed(\s+on)?|on)\s*[:_]", own, re.I)):
+        return False
+    near = blocks[max(0, index - 3) : index] + blocks[index + 1 : index + 2]
+    return any(_SIGNATURE_LINE.match(b.text) or "____" in b.text for b in near)
 
 
 def _field(ctx: Context, hits: list[DateMention], role: str, confidence: float) -> Field[str]:
@@ -108,11 +145,14 @@ def _field(ctx: Context, hits: list[DateMention], role: str, confidence: float) 
 
 
 def _role_field(ctx: Context, mentions: list[DateMention], role: str) -> Field[str]:
+    excluded = NON_PROJECT_SECTIONS if role in {"start", "completion", "substantial_completion"} else {
+        "signatures", "insurance"}
     hits = [m for m in mentions if m.role == role and not m.decoy and m.distance < 120
-            and (m.section not in NON_PROJECT_SECTIONS or role == "signature_date")]
+            and (m.section not in excluded or role == "signature_date")]
     if not hits:
         return _tbd(ctx, role)
-    hits.sort(key=lambda m: (m.distance, m.span.start_char))
+    # A full date beats a partial one ("this 28th day of February, 2026" read as 2026-02).
+    hits.sort(key=lambda m: (len(m.iso) < 10, m.distance, m.span.start_char))
     confidence = 0.9 if hits[0].distance < 40 else 0.7
     return _field(ctx, hits, role, confidence)
 

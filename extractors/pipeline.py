@@ -1,45 +1,51 @@
 """The plain pipeline: file -> Document -> spaCy Doc -> fields -> checks -> Handoff.
 
-Callable without Prefect: flows wrap ``process_path`` in one task per document. The spaCy
-pipeline is built once per process (``get_nlp``) and reused for every document.
+Callable without Prefect: flows wrap ``process_path`` in one task per document. Each stage is
+its own function (``read``, ``analyse``, ``extract_fields``, ``check``) so the benchmark can time
+them one by one. The spaCy pipeline is built once per process (``get_nlp``) and reused.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 from handoff import PIPELINE_VERSION
+from extractors.context import Context
 from models.document import Document
 from models.handoff import DocumentInfo, Handoff, PageInfo
 from models.settings import Settings
 
-__all__ = ["extract_document", "process_path"]
+__all__ = ["analyse", "check", "extract_document", "extract_fields", "process_path", "read"]
 
 
-def process_path(path: Path, settings: Settings, *, root: Path | None = None) -> Handoff:
-    """Read one file and extract its handoff. Raises ``models.errors.HandoffError`` subclasses."""
+def read(path: Path, settings: Settings, *, root: Path | None = None) -> Document:
+    """Stage 1: gate and read the file into a Document."""
     from extractors.readers import read_document
 
-    document = read_document(Path(path), settings, root=root)
-    return extract_document(document, settings)
+    return read_document(Path(path), settings, root=root)
 
 
-def extract_document(document: Document, settings: Settings) -> Handoff:
-    """Run NLP, field extractors and checks over an already-read Document."""
-    from extractors.checks import completeness, run_checks
-    from extractors.context import Context
-    from extractors.dates import extract_dates, resolve_relative
+def analyse(document: Document, settings: Settings) -> Context:
+    """Stage 2: run the spaCy rule pipeline and segment the document into sections."""
     from extractors.nlp import get_nlp
+
+    nlp = get_nlp(settings)
+    return Context(document, nlp(document.text), settings)
+
+
+def extract_fields(ctx: Context) -> Handoff:
+    """Stage 3: every field family, each from its own module."""
+    from extractors.dates import extract_dates, resolve_relative
     from extractors.parties import extract_parties
     from extractors.price import extract_price
     from extractors.scope import extract_scope
     from extractors.signatures import extract_signatures
     from extractors.terms import extract_terms
 
+    document = ctx.document
     info = DocumentInfo(
-        id=document.sha256 or hashlib.sha256(document.text.encode()).hexdigest(),
+        id=document.sha256,
         file_name=document.file_name,
         media_type=document.media_type,
         pages=document.page_count,
@@ -55,8 +61,6 @@ def extract_document(document: Document, settings: Settings) -> Handoff:
                  ocr_confidence=p.ocr_confidence, note=p.note)
         for p in document.pages
     ]
-    nlp = get_nlp(settings)
-    ctx = Context(document, nlp(document.text), settings)
     handoff = Handoff(
         document=info,
         pages=pages,
@@ -76,6 +80,23 @@ def extract_document(document: Document, settings: Settings) -> Handoff:
             "proposal": handoff.dates.proposal_date.value,
         },
     )
+    return handoff
+
+
+def check(handoff: Handoff, settings: Settings) -> Handoff:
+    """Stage 4: flags and completeness (values are never changed here)."""
+    from extractors.checks import completeness, run_checks
+
     handoff.review.flags = run_checks(handoff, settings.low_confidence)
     handoff.review.completeness = completeness(handoff)
     return handoff
+
+
+def extract_document(document: Document, settings: Settings) -> Handoff:
+    """Stages 2-4 over an already-read Document."""
+    return check(extract_fields(analyse(document, settings)), settings)
+
+
+def process_path(path: Path, settings: Settings, *, root: Path | None = None) -> Handoff:
+    """Read one file and extract its handoff. Raises ``models.errors.HandoffError`` subclasses."""
+    return extract_document(read(path, settings, root=root), settings)

@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from extractors.context import Context
 from extractors.normalize.durations import parse_duration
 from extractors.normalize.money import parse_money, parse_number, parse_percent
-from models.document import BlockKind
+from models.document import Block, BlockKind
 from models.handoff import (
     Alternate,
     Candidate,
@@ -49,7 +49,12 @@ _PAYMENT_TERMS = re.compile(
 )
 _ACCEPTED = re.compile(r"(\[x\]|☒|✔|✓)\s*accept|\baccepted\b|\bincluded in (the )?contract\b", re.I)
 _DECLINED = re.compile(r"(\[x\]|☒|✔|✓)\s*decline|\bdeclined\b|\brejected\b|\bnot accepted\b", re.I)
-_TOTAL_ROW = re.compile(r"^\s*(grand\s+)?total\b|^\s*sub-?\s?total|^\s*(sales\s+)?tax\b|\bvat\b", re.I)
+_TOTAL_ROW = re.compile(
+    r"\b(grand\s+)?total\b|\bsub-?\s?total|^\s*(sales\s+)?tax\b|\b(vat|gst|hst)\b|"
+    r"^\s*contract\s+(price|sum|amount)|^\s*amount\s+due|^\s*balance(\s+due)?\s*$|^\s*lump\s+sum\s*$",
+    re.I)
+_BID_TAB_HEAD = re.compile(r"\b(bidders?|vendors?|firms?|compan(y|ies)|proposers?|respondents?|"
+                           r"contractors?|submitted\s+by)\b", re.I)
 _QTY_HEAD = re.compile(r"\b(qty|quantity|units?|hrs|hours|no\.)\b", re.I)
 _UNIT_HEAD = re.compile(r"^\s*(unit|uom|u/m)\s*$", re.I)
 _UNIT_PRICE_HEAD = re.compile(r"\b(unit\s*(price|cost|rate)|rate|each|price\s*/\s*unit|per\s+unit)\b", re.I)
@@ -74,17 +79,20 @@ class MoneyMention:
 def money_mentions(ctx: Context) -> list[MoneyMention]:
     """Every MONEY entity, normalised, with its role cue, section and decoy marks."""
     mentions: list[MoneyMention] = []
-    for ent in ctx.ents("MONEY"):
-        money = parse_money(ent.text, ctx.settings.default_currency)
+    money_ents = ctx.ents("MONEY")
+    default_currency = document_currency(ctx)
+    for index, ent in enumerate(money_ents):
+        money = parse_money(ent.text, default_currency)
         if money is None or money.amount == 0:
             continue
         w_start, w_end = ctx.window(ent.start_char)
         role, distance = _nearest_role(ctx, w_start, ent.start_char, ent.end_char, w_end)
         after = ctx.document.text[ent.end_char : min(w_end, ent.end_char + 40)].lower()
         before = ctx.document.text[max(w_start, ent.start_char - 60) : ent.start_char].lower()
-        decoy = bool(ctx.cues_in(w_start, w_end, "decoy_money")) and not _is_close_total(
-            ctx, ent, w_start
-        )
+        # A decoy word belongs to the amount it is closest to: not past a neighbouring amount.
+        lo = max(w_start, money_ents[index - 1].end_char if index > 0 else w_start)
+        hi = min(w_end, money_ents[index + 1].start_char if index + 1 < len(money_ents) else w_end)
+        decoy = bool(ctx.cues_in(lo, hi, "decoy_money")) and not _is_close_total(ctx, ent, w_start)
         if re.match(r"^\s*(/|per\b|each\b|an?\s+hour|hourly|a\s+day)", after):
             decoy = True
         if re.search(r"\b(up to|not less than|minimum of|limits? of|coverage of)\s*$", before):
@@ -94,6 +102,20 @@ def money_mentions(ctx: Context) -> list[MoneyMention]:
         in_table = block is not None and block.kind is BlockKind.table_cell
         mentions.append(MoneyMention(ent, money, role, distance, decoy, section, in_table))
     return mentions
+
+
+def document_currency(ctx: Context) -> str:
+    """The currency the document states most (for amounts written without one)."""
+    from collections import Counter
+
+    from extractors.normalize.money import detect_currency
+
+    counts: Counter[str] = Counter()
+    for ent in ctx.ents("MONEY"):
+        code = detect_currency(ent.text)
+        if code:
+            counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else ctx.settings.default_currency
 
 
 def _is_close_total(ctx: Context, ent: Span, w_start: int) -> bool:
@@ -116,8 +138,14 @@ def _nearest_role(ctx: Context, w_start: int, start: int, end: int, w_end: int) 
         else:
             continue
         # Prefer the longer cue at equal distance ("sales tax" over "tax", "subtotal" over "total").
-        if distance < best[1] or (distance == best[1] and best[0] == "total" and cue.id_ != "total"):
-            best = (cue.id_, distance)
+        role = cue.id_
+        if role == "tax":
+            # "Total inc. VAT", "Total including tax": the tax word qualifies a total.
+            lead = ctx.document.text[max(w_start, cue.start_char - 25) : cue.start_char].lower()
+            if re.search(r"total\s*(\(?\s*)?(inc\.?|incl\.?|including|with|plus|\+)?\s*$", lead):
+                role = "total"
+        if distance < best[1] or (distance == best[1] and best[0] == "total" and role != "total"):
+            best = (role, distance)
     return best
 
 
@@ -248,10 +276,20 @@ def _retainage(ctx: Context) -> Field[Decimal]:
                           evidence=ctx.evidence(ent.start_char, ent.end_char))
 
 
-def _deposit(ctx: Context, mentions: list[MoneyMention], total: Field[Money]) -> Field[Money]:
+_DEPOSIT_MILESTONE = re.compile(
+    r"deposit|down\s*payment|sign|execut|accept|award|mobiliz|advance|upfront|order", re.I)
+
+
+def _deposit(ctx: Context, mentions: list[MoneyMention], total: Field[Money],
+             schedule: list[PaymentMilestone]) -> Field[Money]:
     field = _pick_role(ctx, mentions, "deposit")
     if field.found:
         return field
+    if schedule and schedule[0].amount is not None and _DEPOSIT_MILESTONE.search(schedule[0].milestone):
+        first = schedule[0]
+        return Field[Money](status=FieldStatus.found, value=first.amount, raw=first.milestone,
+                            confidence=0.7, method="deposit:first_payment_milestone",
+                            evidence=first.evidence)
     found = _percent_near(ctx, "deposit")
     if found is None or not total.found or total.value is None:
         return field
@@ -284,8 +322,18 @@ def _column_roles(header: list[str]) -> dict[str, int]:
     return roles
 
 
+def _wordiest_column(rows: list[list[Block]]) -> int:
+    """The column whose cells hold the most letters: the description when no header says so."""
+    letters: dict[int, int] = {}
+    for row in rows:
+        for i, cell in enumerate(row):
+            letters[i] = letters.get(i, 0) + sum(ch.isalpha() for ch in cell.text)
+    return max(letters, key=lambda i: letters[i]) if letters else 0
+
+
 def _line_items(ctx: Context) -> list[LineItem]:
     items: list[LineItem] = []
+    currency = document_currency(ctx)
     for table in ctx.document.tables:
         rows = ctx.document.table_cells(table)
         if len(rows) < 2:
@@ -295,7 +343,9 @@ def _line_items(ctx: Context) -> list[LineItem]:
         section = ctx.section_label_at(rows[0][0].start)
         if "amount" not in roles or section in {"payment", "alternates", "allowances"} or "percent" in roles:
             continue
-        desc_col = roles.get("description", 0)
+        if any(_BID_TAB_HEAD.search(h) for h in header):
+            continue  # a bid tabulation lists rival bids, not what was sold
+        desc_col = roles.get("description", _wordiest_column(rows[1:]))
         for row in rows[1:]:
             if len(row) <= max(roles.values()):
                 continue
@@ -303,12 +353,12 @@ def _line_items(ctx: Context) -> list[LineItem]:
             if not desc or _TOTAL_ROW.search(desc):
                 continue
             amount_cell = row[roles["amount"]]
-            amount = parse_money(amount_cell.text, ctx.settings.default_currency)
+            amount = parse_money(amount_cell.text, currency)
             if amount is None and not re.search(r"included|incl\.|n/c|no charge", amount_cell.text, re.I):
                 continue
             quantity = parse_number(row[roles["quantity"]].text) if "quantity" in roles else None
             unit = row[roles["unit"]].text.strip() or None if "unit" in roles else None
-            unit_price = (parse_money(row[roles["unit_price"]].text, ctx.settings.default_currency)
+            unit_price = (parse_money(row[roles["unit_price"]].text, currency)
                           if "unit_price" in roles else None)
             items.append(LineItem(
                 description=desc[:300], quantity=quantity, unit=unit, unit_price=unit_price,
@@ -339,8 +389,11 @@ def _listed_line_items(ctx: Context) -> list[LineItem]:
 
 
 def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMilestone]:
+    """Milestones from the payment section (rows, list items, "30% on signing; 40% …" prose),
+    and from any sentence whose percentages add up to 100."""
     out: list[PaymentMilestone] = []
     seen_blocks: set[int] = set()
+    seen_pieces: set[int] = set()
     for section in ctx.sections_labelled("payment"):
         for index, block in ctx.blocks_of(section):
             if index in seen_blocks:
@@ -355,10 +408,50 @@ def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMileston
             else:
                 end = block.end
             for piece_start, piece_end in _pieces(ctx, start, end, bool(row)):
-                item = _milestone(ctx, piece_start, piece_end, total)
-                if item is not None:
+                item = _milestone(ctx, piece_start, piece_end, total, row)
+                if item is not None and piece_start not in seen_pieces:
+                    seen_pieces.add(piece_start)
                     out.append(item)
+    # One lone amount without a percentage ("A deposit of $X is required") is not a schedule.
+    if len(out) == 1 and out[0].percent is None:
+        out = []
+    if not out:
+        out = _schedule_from_percent_sums(ctx, total)
     return out
+
+
+def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[PaymentMilestone]:
+    """A sentence outside any payment heading whose percentages add up to 100 is a schedule."""
+    for sent in ctx.doc.sents:
+        percents = [e for e in sent.ents if e.label_ == "PERCENT"]
+        if len(percents) < 2:
+            continue
+        values = [parse_percent(e.text) for e in percents]
+        if None in values or sum(v for v in values if v is not None) != 100:
+            continue
+        items = [_milestone(ctx, a, b, total, [], "payment_schedule:percent_sum")
+                 for a, b in _split_at_percents(ctx, sent.start_char, sent.end_char)]
+        found = [i for i in items if i is not None]
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _split_at_percents(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "30% on signing; 40% at rough-in and 30% on completion" into one piece per
+    percentage — but not "30% at 50% completion" (no separator before the second one)."""
+    percents = [e for e in ctx.ents("PERCENT") if start <= e.start_char < end]
+    if len(percents) < 2:
+        return [(start, end)]
+    cuts = [percents[0].start_char]
+    for prev, cur in zip(percents, percents[1:], strict=False):
+        between = ctx.document.text[prev.end_char : cur.start_char]
+        if re.search(r"[;,]|\band\b|\bthen\b|\n", between):
+            cuts.append(cur.start_char)
+    if len(cuts) < 2:
+        return [(start, end)]
+    bounds = cuts + [end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(cuts))]
 
 
 def _pieces(ctx: Context, start: int, end: int, is_row: bool) -> list[tuple[int, int]]:
@@ -367,31 +460,44 @@ def _pieces(ctx: Context, start: int, end: int, is_row: bool) -> list[tuple[int,
     pieces: list[tuple[int, int]] = []
     span = ctx.doc.char_span(start, end, alignment_mode="expand") if end > start else None
     for sent in span.sents if span is not None else []:  # type: ignore[attr-defined]
-        pieces.append((max(start, sent.start_char), min(end, sent.end_char)))
+        pieces.extend(_split_at_percents(ctx, max(start, sent.start_char), min(end, sent.end_char)))
     return pieces or [(start, end)]
 
 
-def _milestone(ctx: Context, start: int, end: int, total: Field[Money]) -> PaymentMilestone | None:
+def _milestone(ctx: Context, start: int, end: int, total: Field[Money], row: list[Block],
+               method: str = "payment_schedule:section") -> PaymentMilestone | None:
     text = ctx.document.text[start:end]
     percents = [e for e in ctx.ents("PERCENT") if start <= e.start_char < end]
     moneys = [e for e in ctx.ents("MONEY") if start <= e.start_char < end]
     if not percents and not moneys:
         return None
-    if re.search(r"retainage|retention|late|interest|per month|per annum", text, re.I):
+    if re.search(r"retainage|retention|late|interest|per month|per annum|bid security|bond", text, re.I):
         return None
+    if row:
+        # In a table the percentage and the amount have cells of their own ("At 50% completion").
+        whole = {c.text.strip() for c in row}
+        percents = [e for e in percents if e.text.strip() in whole] or percents[-1:]
+        moneys = [e for e in moneys if e.text.strip() in whole] or moneys[-1:]
     percent = parse_percent(percents[0].text) if percents else None
-    amount = parse_money(moneys[0].text, ctx.settings.default_currency) if moneys else None
+    amount = parse_money(moneys[0].text, document_currency(ctx)) if moneys else None
     if amount is None and percent is not None and total.found and total.value is not None:
         amount = Money(amount=(total.value.amount * percent / 100).quantize(Decimal("0.01")),
                        currency=total.value.currency)
-    label = text
-    for e in percents[:1] + moneys[:1]:
-        label = label.replace(e.text, " ")
-    label = re.sub(r"\s+", " ", re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", label.replace("\t", " "))).strip(" :-–—,.()")
+    if row:
+        used = {e.text.strip() for e in percents[:1] + moneys[:1]}
+        label = " ".join(c.text.strip() for c in row if c.text.strip() and c.text.strip() not in used)
+    else:
+        label = text
+        for e in percents[:1] + moneys[:1]:
+            label = label.replace(e.text, " ", 1)
+        label = re.sub(r"\(\s*\)", " ", label)
+    label = re.sub(r"\s+", " ", re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", label.replace("\t", " ")))
+    label = re.sub(r"^(and|or|then)\s+|\s+(and|or)$", "", label.strip(" :;-–—,.()"), flags=re.I)
+    label = label.strip(" :;-–—,.()")
     if not label:
         label = text.strip()
     return PaymentMilestone(milestone=label[:200], percent=percent, amount=amount, confidence=0.75,
-                            method="payment_schedule:section", evidence=ctx.evidence(start, end))
+                            method=method, evidence=ctx.evidence(start, end))
 
 
 # --- allowances and alternates ----------------------------------------------------------------
@@ -409,7 +515,7 @@ def _described(ctx: Context, m: MoneyMention) -> str:
 def _allowances(ctx: Context, mentions: list[MoneyMention]) -> list[MoneyItem]:
     out: list[MoneyItem] = []
     for m in mentions:
-        if m.section == "allowances" or m.role == "allowance":
+        if (m.section == "allowances" or m.role == "allowance") and not m.decoy:
             out.append(MoneyItem(description=_described(ctx, m), amount=m.money, confidence=0.75,
                                  method="allowance:" + ("section" if m.section == "allowances" else "cue"),
                                  evidence=ctx.evidence(*ctx.window(m.span.start_char))))
@@ -470,12 +576,12 @@ def extract_price(ctx: Context) -> Price:
         line_items=_line_items(ctx),
         allowances=_allowances(ctx, mentions),
         alternates=_alternates(ctx, mentions),
-        deposit=_deposit(ctx, mentions, total),
         retainage_percent=_retainage(ctx),
         payment_schedule=_payment_schedule(ctx, total),
         payment_terms=_payment_terms(ctx),
         price_validity=_price_validity(ctx),
     )
+    price.deposit = _deposit(ctx, mentions, total, price.payment_schedule)
     if total.value is not None:
         price.currency = total.value.currency
     elif mentions:

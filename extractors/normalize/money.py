@@ -81,6 +81,10 @@ def parse_number(text: str, *, decimal_comma: bool | None = None) -> Decimal | N
 
 def detect_currency(text: str) -> str | None:
     """The ISO code named or symbolised in ``text`` (longest symbol first), if any."""
+    # An ISO code outranks a symbol: "$239,537.40 CAD" and "CAD $5,000" are Canadian dollars.
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word.isupper() and word.lower() in CURRENCY_WORDS and len(word) == 3:
+            return CURRENCY_WORDS[word.lower()]
     for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
         if symbol in text:
             return CURRENCY_SYMBOLS[symbol]

@@ -59,3 +59,30 @@ def test_start_tbd(make_context) -> None:
 def test_letter_date_without_cue(make_context) -> None:
     ctx = make_context(["ACME Electric", "March 9, 2026", "Dear Ms. Lopez,", "We are pleased to quote."])
     assert extract_dates(ctx).proposal_date.value == "2026-03-09"
+
+
+def test_substantial_completion_is_not_final_completion(make_context) -> None:
+    ctx = make_context(["Substantial completion shall be achieved no later than 12th June 2026.",
+                        "The work will be complete by 27th June 2026."])
+    dates = extract_dates(ctx)
+    assert dates.substantial_completion.value == "2026-06-12"
+    assert dates.completion.value == "2026-06-27"
+
+
+def test_addendum_date_is_not_the_bid_date(make_context) -> None:
+    ctx = make_context(["Bid date: 1/31/2026",
+                        "The undersigned acknowledges receipt of Addendum No. 1 dated 1/11/2026."])
+    assert extract_dates(ctx).proposal_date.value == "2026-01-31"
+
+
+def test_signature_block_date_is_not_the_proposal_date(make_context) -> None:
+    ctx = make_context(["WHEREAS, on Jan. 28th, 2026, the Authority opened bids;",
+                        "PASSED AND ADOPTED on Feb. 14th, 2026.",
+                        "By: ______________________", "Title: President", "Date: Feb. 16th, 2026"])
+    assert extract_dates(ctx).proposal_date.value == "2026-02-14"
+
+
+def test_full_date_beats_partial(make_context) -> None:
+    ctx = make_context(["This Agreement is made this twenty-eighth day of February, 2026.",
+                        "Effective Date: 28/02/2026"])
+    assert extract_dates(ctx).proposal_date.value == "2026-02-28"

@@ -107,3 +107,52 @@ def test_evidence_points_at_the_amount(make_context) -> None:
     total = extract_price(ctx).total
     assert total.evidence and total.evidence[0].snippet == "$9,999.00"
     assert ctx.document.text[total.evidence[0].start:total.evidence[0].end] == "$9,999.00"
+
+
+def test_iso_code_beats_dollar_sign(make_context) -> None:
+    ctx = make_context(["Project Total: $239,537.40 CAD"])
+    total = extract_price(ctx).total
+    assert total.value is not None and total.value.currency == "CAD"
+
+
+def test_total_including_vat_is_the_total(make_context) -> None:
+    ctx = make_context([[["Item", "Qty", "Rate", "Amount"], ["Rewire", "1", "5,480.00", "5,480.00"],
+                         ["Subtotal", "", "", "5,480.00"], ["VAT @ 20%", "", "", "1,096.00"],
+                         ["Total inc. VAT", "", "", "6,576.00"]], "All prices in £ sterling: £6,576.00 total."])
+    price = extract_price(ctx)
+    assert price.total.value is not None and price.total.value.amount == Decimal("6576.00")
+    assert price.total.value.currency == "GBP"
+    assert price.tax.value is not None and price.tax.value.amount == Decimal("1096.00")
+
+
+def test_bid_tabulation_is_not_line_items(make_context) -> None:
+    ctx = make_context(["The following bids were received:",
+                        [["Bidder", "Bid Amount"], ["Acme Paving", "$29,958.40"], ["Best Roads", "$25,609.60"]],
+                        "NOW THEREFORE the contract is awarded to Best Roads in the amount of $25,609.60."])
+    price = extract_price(ctx)
+    assert price.line_items == []
+    assert price.total.value is not None and price.total.value.amount == Decimal("25609.60")
+
+
+def test_prose_schedule_split_per_percentage(make_context) -> None:
+    ctx = make_context(["Fixed fee: $36,000.00, invoiced as follows: 40% on signing, 40% on delivery of the "
+                        "draft report and 20% on delivery of the final recommendation."])
+    price = extract_price(ctx)
+    assert [m.percent for m in price.payment_schedule] == [Decimal(40), Decimal(40), Decimal(20)]
+    assert price.payment_schedule[2].milestone == "on delivery of the final recommendation"
+    assert price.deposit.value is not None and price.deposit.value.amount == Decimal("14400.00")
+
+
+def test_percentage_inside_a_milestone_name_is_not_a_new_milestone(make_context) -> None:
+    ctx = make_context(["Total: $10,000.00", ("heading", "Payment"), ("list_item", "• 50% at start of work"),
+                        ("list_item", "• 50% at 50% completion")])
+    schedule = extract_price(ctx).payment_schedule
+    assert [(m.milestone, m.percent) for m in schedule] == [
+        ("at start of work", Decimal(50)), ("at 50% completion", Decimal(50))]
+
+
+def test_allowance_unit_rate_is_not_a_second_allowance(make_context) -> None:
+    ctx = make_context(["Total: $20,000.00", ("heading", "Allowances"),
+                        ("list_item", "• Duct repairs allowance: USD 1,525.00 (figured at USD 66.50 per hour)")])
+    allowances = extract_price(ctx).allowances
+    assert [a.amount.amount for a in allowances if a.amount] == [Decimal("1525.00")]
