@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from handoff import PIPELINE_VERSION
 from extractors.context import Context
 from models.document import Document
 from models.handoff import DocumentInfo, Handoff, PageInfo
 from models.settings import Settings
+from models.version import PIPELINE_VERSION
 
 __all__ = ["analyse", "check", "extract_document", "extract_fields", "process_path", "read"]
 
