@@ -174,7 +174,7 @@ def _ambiguity_and_confidence(h: Handoff, low: float) -> Iterator[Flag]:
                    fields=["price.alternates"])
 
 
-def _document(h: Handoff) -> Iterator[Flag]:
+def _document(h: Handoff, low: float) -> Iterator[Flag]:
     if h.document.has_tracked_changes:
         yield Flag(code="tracked_changes", severity=Severity.warning,
                    message="The document has unaccepted tracked changes; insertions were read, deletions ignored.",
@@ -184,7 +184,7 @@ def _document(h: Handoff) -> Iterator[Flag]:
             yield Flag(code="empty_page", severity=Severity.warning,
                        message=f"Page {page.number} has no readable text ({page.note or 'scanned or blank'}).",
                        fields=["pages"])
-        elif page.method == "ocr" and page.ocr_confidence is not None and page.ocr_confidence < 0.6:
+        elif page.method == "ocr" and page.ocr_confidence is not None and page.ocr_confidence < low:
             yield Flag(code="low_ocr_confidence", severity=Severity.warning,
                        message=f"Page {page.number} was read by OCR with low confidence "
                                f"({page.ocr_confidence:.2f}).", fields=["pages"])
@@ -192,7 +192,7 @@ def _document(h: Handoff) -> Iterator[Flag]:
         yield Flag(code="reader_warning", severity=Severity.info, message=warning[:300], fields=["document"])
 
 
-CHECKS: tuple[Callable[[Handoff], Iterator[Flag]], ...] = (_missing, _arithmetic, _chronology, _document)
+CHECKS: tuple[Callable[[Handoff], Iterator[Flag]], ...] = (_missing, _arithmetic, _chronology)
 
 
 def run_checks(handoff: Handoff, low_confidence: float = 0.6) -> list[Flag]:
@@ -200,6 +200,7 @@ def run_checks(handoff: Handoff, low_confidence: float = 0.6) -> list[Flag]:
     flags: list[Flag] = []
     for check in CHECKS:
         flags.extend(check(handoff))
+    flags.extend(_document(handoff, low_confidence))
     flags.extend(_ambiguity_and_confidence(handoff, low_confidence))
     order = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
     return sorted(flags, key=lambda f: order[f.severity])

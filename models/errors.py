@@ -12,6 +12,8 @@
     │   ├── Corrupt                   corrupt              truncated or malformed file
     │   └── UnsafeContent             unsafe_content       zip bomb, DOCTYPE/entities in XML
     ├── NoText                        no_text              nothing readable in the document
+    ├── OcrUnavailable (readers.ocr)  ocr_unavailable      Tesseract or its language is missing
+    │   └── OcrFailed                 ocr_failed           Tesseract failed on a page
     └── LimitExceeded
         ├── Timeout                   timeout              wall-clock limit passed
         └── OutOfMemory               memory               memory limit passed
