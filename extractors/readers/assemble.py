@@ -1,0 +1,153 @@
+"""Pages of laid-out blocks -> one Document, streaming.
+
+Each page is appended to the ``DocumentBuilder`` as soon as it is read, so nothing of a page but
+its text and word boxes outlives it. Two things need more than one page and are kept small:
+a table still open at the bottom of a page is continued by a table with the same columns at
+the top of the next one (a repeated header row is dropped), and the first and last lines of
+each page are remembered as signatures so running headers and footers are marked at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extractors.readers.flow import FlowBlock, FlowCell, FlowItem, FlowTable
+from models.document import BlockKind, Document, DocumentBuilder, Page
+
+__all__ = ["PdfAssembler"]
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_HEADER_ZONE = 0.12
+_FOOTER_ZONE = 0.88
+
+
+def _signature(text: str) -> str:
+    return _SPACES.sub(" ", _DIGITS.sub("#", text.lower())).strip()
+
+
+def _row_key(cells: list[FlowCell]) -> tuple[str, ...]:
+    return tuple(_signature(c.text) for c in cells)
+
+
+@dataclass(slots=True)
+class _OpenTable:
+    index: int
+    columns: int
+    header: tuple[str, ...] | None
+    pages: list[int]
+    rows: list[list[int]]
+    header_rows: int
+
+
+@dataclass(slots=True)
+class PdfAssembler:
+    builder: DocumentBuilder
+    _tables: dict[int, _OpenTable] = field(default_factory=dict)
+    _open: _OpenTable | None = None
+    _candidates: list[tuple[int, str, str]] = field(default_factory=list)
+    _pages_with_text: int = 0
+
+    def add_page(self, page: Page, items: list[FlowItem]) -> None:
+        """Append one page's items in reading order."""
+        self.builder.add_page(page)
+        height = page.height or 792.0
+        number = page.number
+        first_content = True
+        seen_blocks: list[tuple[int, FlowBlock]] = []
+        if items:
+            self._pages_with_text += 1
+        for item in items:
+            if isinstance(item, FlowTable):
+                cont = self._open if first_content else None
+                self._add_table(item, number, cont)
+                first_content = False
+                continue
+            idx = self.builder.add_block(item.kind, item.text, page=number, bbox=item.bbox,
+                                         words=item.words, level=item.level,
+                                         confidence=item.confidence)
+            seen_blocks.append((idx, item))
+            in_header = item.bbox[3] <= _HEADER_ZONE * height
+            in_footer = item.bbox[1] >= _FOOTER_ZONE * height
+            if first_content and in_header:
+                continue
+            if in_footer:
+                continue
+            first_content = False
+            self._open = None
+        # Only the first two and last two blocks can be running headers or footers.
+        for pos, (idx, blk) in enumerate(seen_blocks):
+            if pos < 2 and blk.bbox[3] <= _HEADER_ZONE * height:
+                self._candidates.append((idx, "header", _signature(blk.text)))
+            elif pos >= len(seen_blocks) - 2 and blk.bbox[1] >= _FOOTER_ZONE * height:
+                self._candidates.append((idx, "footer", _signature(blk.text)))
+
+    def _add_table(self, table: FlowTable, page: int, cont: _OpenTable | None) -> None:
+        rows = [r for r in table.rows if r]
+        if not rows:
+            return
+        b = self.builder
+        if cont is not None and cont.columns == table.columns:
+            if cont.header is not None and _row_key(rows[0]) == cont.header:
+                rows = rows[1:]
+            if page not in cont.pages:
+                cont.pages.append(page)
+            target = cont
+        else:
+            header_rows = 1 if len(rows) > 1 and _looks_like_header(rows[0]) else 0
+            target = _OpenTable(index=len(self._tables), columns=table.columns,
+                                header=_row_key(rows[0]) if header_rows else None,
+                                pages=[page], rows=[], header_rows=header_rows)
+            self._tables[target.index] = target
+        t = target.index
+        for cells in rows:
+            r = len(target.rows)
+            ids: list[int] = []
+            for c, cell in enumerate(cells):
+                prev = b.blocks[-1] if b.blocks else None
+                if c:
+                    sep = "\t"
+                elif prev is not None and prev.kind is BlockKind.table_cell and prev.table == t:
+                    sep = "\n"
+                else:
+                    sep = "\n\n"
+                text = cell.text.replace("\t", " ").replace("\n", " ")
+                ids.append(b.add_block(BlockKind.table_cell, text, page=page, bbox=cell.bbox,
+                                       words=cell.words, separator=sep, table=t, row=r, col=c,
+                                       locator=f"table {t + 1} row {r + 1} cell {c + 1}"))
+            target.rows.append(ids)
+        self._open = target
+
+    def build(self, warnings: list[str]) -> Document:
+        """Mark running headers/footers, register tables and return the Document."""
+        b = self.builder
+        pages = max(self._pages_with_text, 1)
+        counts: Counter[tuple[str, str]] = Counter()
+        seen: set[tuple[str, str, int]] = set()
+        for idx, zone, sig in self._candidates:
+            page = b.blocks[idx].page or 0
+            if (zone, sig, page) not in seen:
+                seen.add((zone, sig, page))
+                counts[(zone, sig)] += 1
+        for idx, zone, sig in self._candidates:
+            n = counts[(zone, sig)]
+            if n >= 2 and n >= 0.5 * pages and sig:
+                kind = BlockKind.header if zone == "header" else BlockKind.footer
+                b.blocks[idx] = dataclasses.replace(b.blocks[idx], kind=kind, repeated=True)
+        for i in sorted(self._tables):
+            t = self._tables[i]
+            b.add_table(t.pages, t.rows, header_rows=t.header_rows)
+        b.warnings.extend(warnings)
+        return b.build()
+
+
+def _looks_like_header(cells: list[FlowCell]) -> bool:
+    texts = [c.text for c in cells]
+    if not all(t.strip() for t in texts):
+        return False
+    if all(c.bold for c in cells):
+        return True
+    return not any(ch.isdigit() for t in texts for ch in t)

@@ -1,0 +1,721 @@
+"""Scope: what is included, what is NOT, the assumptions, and what the owner must provide.
+
+Items come from the sections the Context found (``scope``, ``exclusions``, ``assumptions``,
+``owner_responsibilities``), split from bullets, numbering, table rows or prose: one item per
+list entry or row; a paragraph gives one item per sentence, and a sentence that is a list
+("Exclusions: painting, permits, and dumpster fees.") gives one item per entry. Outside those
+sections a sentence that says so in its own words ("This proposal does not include …",
+"… by others") still yields exclusions. Price tables count only when they sit under a scope
+heading; boilerplate terms never do (their sections are not scope sections).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.context import Context, Section
+from extractors.lines import BULLET, clean_item
+from extractors.normalize.money import parse_number
+from extractors.party_text import defines_subcontractor
+from models.document import Block, BlockKind
+from models.handoff import Scope, ScopeItem
+
+__all__ = ["extract_scope", "split_list", "split_sentences"]
+
+_GROUP_OF = {
+    "scope": "inclusions",
+    "exclusions": "exclusions",
+    "assumptions": "assumptions",
+    "owner_responsibilities": "owner_responsibilities",
+}
+# Sections where prose may still state exclusions in passing.
+_PROSE_SECTIONS = {None, "other", "scope", "parties", "price", "line_items"}
+
+_EXCLUSION_CUE = re.compile(
+    r"\b(not\s+included|excluded|exclud(?:es|ing)|by\s+others|not\s+part\s+of\s+(?:this|the|our)"
+    r"|not\s+in\s+contract|does\s+not\s+include|do\s+not\s+include|is\s+not\s+included"
+    r"|are\s+not\s+included|shall\s+not\s+include|will\s+not\s+include|NIC)\b",
+    re.I,
+)
+_OWNER_CUE = re.compile(
+    r"^(?:the\s+)?(owner|client|customer|homeowner|tenant|city|buyer)(?:'s|’s)?\s+"
+    r"(?:to|shall|will|must|is\s+responsible|responsible|agrees\s+to)\b"
+    r"|\b(?:provided|furnished|supplied|obtained|paid)\s+(?:for\s+)?by\s+(?:the\s+)?"
+    r"(?:owner|client|customer|homeowner|tenant)\b",
+    re.I,
+)
+_PROSE_EXCLUSION = re.compile(
+    r"(?:(?:this\s+|the\s+|our\s+)?(?:proposal|quote|quotation|estimate|bid|price|pricing|scope|"
+    r"contract|agreement|work|services?|subcontract)\s+(?:does|do|shall|will)\s+not\s+include"
+    r"|(?:proposal|quote|price|pricing|bid|estimate|scope)\s+excludes?"
+    r"|we\s+(?:do\s+not|don't)\s+include"
+    r"|not\s+included\s+(?:in|are|is)\b[^:]*?:"
+    r"|excluded\s+from\s+(?:this|the|our)\s+\w+\s*(?:are|is)?:?"
+    r"|(?:not\s+incl(?:uded|\.)?|excl(?:udes|usions|\.)?|n\.i\.c\.?)\s*:)\s*"
+    r"(?:the\s+following\s*:?)?\s*",
+    re.I,
+)
+_LEAD_IN = re.compile(
+    r"(:\s*$)|^(the\s+following|this\s+(proposal|quote|scope|estimate|bid)\s+(includes|excludes|"
+    r"covers|is\s+based)|we\s+(propose|will\s+provide|are\s+pleased)|included\s+(in|are)|"
+    r"excluded\s+(from|are))\b.*:\s*$",
+    re.I,
+)
+_TOTAL_ROW = re.compile(
+    r"^\s*(sub\s*-?total|total|grand\s+total|tax|sales\s+tax|vat|gst|hst|amount\s+due|balance)\b",
+    re.I,
+)
+_HEADER_WORDS = {
+    "item", "items", "description", "qty", "quantity", "unit", "units", "uom", "amount", "price",
+    "total", "cost", "scope", "task", "tasks", "no", "no.", "#", "rate", "unit price", "ext",
+    "extended", "line", "service", "services", "deliverable", "deliverables", "notes", "phase",
+    "location", "area", "exclusion", "exclusions", "inclusion", "inclusions", "work", "trade",
+    "responsibility", "by", "included", "excluded", "unit cost", "line total", "each", "hours",
+}
+_DESCRIPTION_HEADERS = ("description", "scope", "task", "service", "deliverable", "work",
+                        "exclusion", "inclusion", "item")
+_QTY_HEADERS = ("qty", "quantity", "count", "no. of", "hours")
+_UNIT_HEADERS = ("unit", "uom", "u/m")
+
+_UNITS = (
+    r"sq\.?\s*ft\.?|square\s+f(?:ee|oo)t|sf|s\.f\.|sq\.?\s*yds?\.?|square\s+yards?|sy|lin(?:ear)?\.?"
+    r"\s+f(?:ee|oo)t|l\.?f\.?|lf|ln\.?\s*ft\.?|cu\.?\s*yds?\.?|cubic\s+yards?|cy|squares?|sq"
+    r"|tons?|gal(?:lons?)?|lbs?|pounds|each|ea|feet|ft|inches|acres?|units?"
+    r"|pcs|pieces|sets?|zones?|workstations?|users?|seats?|devices?|endpoints?|licenses?|"
+    r"fixtures?|outlets?|circuits?|windows?|doors?|trees?|plants?|shrubs?|yards?|panels?|heads?"
+)
+_QTY_UNIT = re.compile(
+    r"(?<![\w$€£.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?"
+    r"(?P<unit>" + _UNITS + r")(?![\w])",
+    re.I,
+)
+_PAREN_QTY = re.compile(r"\((?P<num>\d{1,5})\)\s+(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+_UNIT_CANON = [
+    (re.compile(r"^(sq\.?\s*ft\.?|square\s+f(ee|oo)t|sf|s\.f\.)$", re.I), "sq ft"),
+    (re.compile(r"^(sq\.?\s*yds?\.?|square\s+yards?|sy)$", re.I), "sq yd"),
+    (re.compile(r"^(lin(ear)?\.?\s+f(ee|oo)t|l\.?f\.?|ln\.?\s*ft\.?)$", re.I), "lf"),
+    (re.compile(r"^(cu\.?\s*yds?\.?|cubic\s+yards?|cy)$", re.I), "cu yd"),
+    (re.compile(r"^(each|ea)$", re.I), "ea"),
+    (re.compile(r"^(hours?|hrs?)$", re.I), "hours"),
+]
+_ABBREVIATIONS = ("e.g", "i.e", "etc", "approx", "no", "inc", "co", "ltd", "llc", "st", "ave",
+                  "sq", "ft", "lf", "ea", "min", "max", "incl", "vs", "mr", "ms", "mrs", "dr",
+                  "u.s", "p.m", "a.m")
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    quantity: Decimal | None = None
+    unit: str | None = None
+    group: str | None = None  # set when the piece's own column says which list it is in
+
+
+def extract_scope(ctx: Context) -> Scope:
+    """All scope items of the document, grouped, each with its section and evidence."""
+    groups: dict[str, list[ScopeItem]] = {g: [] for g in set(_GROUP_OF.values())}
+    seen: set[tuple[str, str]] = set()
+    covered: list[tuple[int, int]] = []
+
+    def add(group: str, piece: _Piece, heading: str | None) -> None:
+        text = _final(piece.text)
+        if text != piece.text:
+            end = piece.end - 1 if ctx.document.text[piece.end - 1:piece.end] == "." else piece.end
+            piece = _Piece(text, piece.start, end, piece.method, piece.confidence,
+                           piece.quantity, piece.unit)
+        key = (group, piece.text.lower())
+        if key in seen or not _worth_keeping(piece.text):
+            return
+        seen.add(key)
+        quantity, unit = piece.quantity, piece.unit
+        if quantity is None:
+            quantity, unit = quantity_of(piece.text)
+        groups[group].append(ScopeItem(
+            text=piece.text, section=heading, quantity=quantity, unit=unit,
+            confidence=round(piece.confidence * ctx.block_confidence(piece.start), 3),
+            method=piece.method, evidence=ctx.evidence(piece.start, piece.end),
+        ))
+
+    for section, label in _scope_sections(ctx):
+        base = _GROUP_OF[label]
+        heading = _heading_text(ctx, section)
+        covered.append((section.start, section.end))
+        for piece in _section_pieces(ctx, section):
+            add(piece.group or _reroute(base, piece.text), piece, heading)
+
+    for piece in _prose_exclusions(ctx, covered):
+        add(_reroute("exclusions", piece.text), piece, None)
+    if not groups["inclusions"]:
+        for piece in _prose_inclusions(ctx, covered):
+            add("inclusions", piece, None)
+    return Scope(inclusions=groups["inclusions"], exclusions=groups["exclusions"],
+                 assumptions=groups["assumptions"],
+                 owner_responsibilities=groups["owner_responsibilities"])
+
+
+# --- sections -------------------------------------------------------------------------------
+_HEADING_GROUP = (
+    (re.compile(r"\b(exclu\w*|not\s+included|out\s+of\s+scope|not\s+in\s+scope|"
+                r"by\s+others|does\s+not\s+include)\b", re.I), "exclusions"),
+    (re.compile(r"\b(owner|client|customer)('s|’s)?\s+(responsibilit\w*|obligations|"
+                r"to\s+provide)\b|\bby\s+owner\b", re.I), "owner_responsibilities"),
+    (re.compile(r"\b(assum\w*|clarif\w*|qualif\w*)\b", re.I), "assumptions"),
+    (re.compile(r"\b(inclusions|included|includes|scope\s+of\s+(work|services))\b"
+                r"|^(?:the\s+)?(?:[\w-]+\s+)?(?:work|services|scope)$", re.I), "scope"),
+)
+
+
+_BUYER_DUTIES_SUB = re.compile(r"\b(?:general\s+)?contractor(?:'s|’s)?\s+(?:responsibilit\w*|"
+                               r"obligations|to\s+provide)\b", re.I)
+
+
+def _scope_sections(ctx: Context) -> list[tuple[Section, str]]:
+    """Scope-family sections, plus headed sub-sections that belong to one.
+
+    A heading the rules did not label still belongs to scope when its own words say so
+    ("Bidder's Exclusions", "Work Included Under This Contract"), when it is a lead-in ending
+    in a colon right under a scope heading ("The following work is included:"), or when it is
+    a deeper-level heading nested under one. The document's title ("STATEMENT OF WORK") is
+    not a scope section when the body has scope sections of its own.
+    """
+    out: list[tuple[Section, str]] = []
+    parent: tuple[Section, str, int] | None = None
+    buyer_duties = _BUYER_DUTIES_SUB if defines_subcontractor(ctx.document.text) else None
+    for section in ctx.sections:
+        level = _heading_level(ctx, section)
+        label: str | None = section.label if section.label in _GROUP_OF else None
+        if section.heading_block is not None and buyer_duties is not None and \
+                buyer_duties.search(section.heading):
+            label = "owner_responsibilities"  # in a subcontract the "Contractor" is the buyer
+        if label is None and section.label == "other" and section.heading_block is not None:
+            heading = section.heading.strip()
+            label = next((g for p, g in _HEADING_GROUP if p.search(heading)
+                          and len(heading.split()) <= 8), None)
+            if label is None and parent is not None and (heading.endswith(":") or (
+                    level > parent[2] > 0 and not _is_title(ctx, *parent[:2]))
+                    or _is_column_header(heading)):
+                out.append((section, parent[1]))
+                continue  # a continuation; the parent heading stays in force
+        if label is not None:
+            out.append((section, label))
+            if section.heading_block is not None:
+                parent = (section, label, level)
+            continue
+        if section.heading_block is None:
+            continue  # an inline label elsewhere does not end the section in force
+        parent = None
+    if len(out) > 1 and _is_title(ctx, out[0][0], out[0][1]) and any(
+            g == "scope" and sec.heading_block is not None for sec, g in out[1:]):
+        out = out[1:]
+    return out
+
+
+def _is_title(ctx: Context, section: Section, group: str) -> bool:
+    """A scope-worded heading at the top of the document ("STATEMENT OF WORK") is its title:
+    unnumbered, and what follows it is a preamble, not a list."""
+    if group != "scope" or section.heading_block is None:
+        return False
+    first_heading = next((i for i, b in enumerate(ctx.document.blocks)
+                          if b.kind is BlockKind.heading), None)
+    if section.heading_block > 5 and section.heading_block != first_heading:
+        return False
+    if re.match(r"^\s*(\d|[A-Z][.)]|article|section)", section.heading, re.I):
+        return False
+    first = next((b for _, b in ctx.blocks_of(section)), None)
+    return first is not None and first.kind is not BlockKind.list_item and not BULLET.match(
+        first.text)
+
+
+def _is_column_header(heading: str) -> bool:
+    """A table's header row, or a table row, read as a heading ("Item Description",
+    "| Install new drip edge |" from a scanned page whose ruling the OCR kept)."""
+    return "|" in heading or _only_header_words(heading)
+
+
+def _only_header_words(text: str) -> bool:
+    words = [w for w in re.findall(r"[a-z#]+", text.lower()) if len(w) > 1]
+    return bool(words) and len(words) <= 6 and all(
+        w in _HEADER_WORDS or any(len(h) > 3 and h.endswith(w) and len(h) - len(w) == 1
+                                  for h in _HEADER_WORDS) for w in words)
+
+
+def _heading_level(ctx: Context, section: Section) -> int:
+    if section.heading_block is None:
+        return 0
+    return ctx.document.blocks[section.heading_block].level
+
+
+def _heading_text(ctx: Context, section: Section) -> str:
+    if section.heading_block is not None:
+        return clean_item(section.heading)
+    end = ctx.inline_heading_end.get(section.first_block, section.start)
+    return clean_item(ctx.document.text[section.start:end]).rstrip(":-–— ").strip()
+
+
+_OWNER_LEAD = re.compile(r"^(?:the\s+)?(?:owner|client|customer|homeowner|tenant|buyer)(?:'s|’s)?"
+                         r"\s+(?:to|shall|will|must|is\s+to|agrees\s+to)\b", re.I)
+
+
+def _reroute(group: str, text: str) -> str:
+    """An inclusion that says "by others" is an exclusion; "Owner to provide" is the owner's,
+    also when it stands in a list of exclusions."""
+    if group == "exclusions" and _OWNER_LEAD.search(text):
+        return "owner_responsibilities"
+    if group != "inclusions":
+        return group
+    if _OWNER_CUE.search(text):
+        return "owner_responsibilities"
+    if _EXCLUSION_CUE.search(text):
+        return "exclusions"
+    return group
+
+
+# --- pieces ---------------------------------------------------------------------------------
+def _section_pieces(ctx: Context, section: Section) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    done_tables: set[int] = set()
+    blocks = list(ctx.blocks_of(section))
+    if section.heading_block is not None and "|" in section.heading:
+        # A table row of a scanned page taken for a heading: its text is an item.
+        head = ctx.document.blocks[section.heading_block]
+        text = clean_item(head.text)
+        if text and not _only_header_words(text) and sum(c.isalpha() for c in text) > 8:
+            offset = head.start + head.text.find(text[:8]) if text[:8] in head.text else head.start
+            pieces.append(_Piece(text, offset, offset + len(text), "scope.table_row", 0.6))
+    inline = section.heading_block is None
+    for n, (index, block) in enumerate(blocks):
+        if block.kind in (BlockKind.header, BlockKind.footer) or block.repeated:
+            continue
+        if _CLOSING.match(block.text):
+            break  # the letter's closing or a signature block ends the list
+        if block.table is not None:
+            if block.table not in done_tables:
+                done_tables.add(block.table)
+                pieces += _table_pieces(ctx, block.table)
+            continue
+        start = ctx.content_start(index)
+        text = ctx.document.text[start:block.end]
+        if inline and start > block.start:
+            text = _inline_content(text)
+        followed_by_list = n + 1 < len(blocks) and blocks[n + 1][1].kind in (
+            BlockKind.list_item, BlockKind.table_cell)
+        listy = inline and start > block.start
+        pieces += _block_pieces(text, start, block, listy=listy,
+                                lead_in_ok=not followed_by_list)
+    return pieces
+
+
+_CLOSING = re.compile(
+    r"^\s*(?:respectfully|sincerely|regards|best\s+regards|kind\s+regards|yours\s+(?:truly|"
+    r"faithfully|sincerely)|very\s+truly\s+yours|thank\s+you(?:\s+for)?|in\s+witness\s+whereof|"
+    r"/s/|by\s*:\s*_|signature\s*:|accepted\s*(?:by)?\s*:|_{8,})",
+    re.I,
+)
+
+
+def _inline_content(text: str) -> str:
+    """After "Exclusions:" the list runs to the end of its line, plus any bulleted lines that
+    follow; other lines of the block are prose the heading does not govern."""
+    lines = text.split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if not (BULLET.match(line) and line.strip()) and kept[0].strip():
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
+                  lead_in_ok: bool) -> list[_Piece]:
+    """A list item is one item; a paragraph is split into bullet lines, sentences, list entries."""
+    out: list[_Piece] = []
+    for chunk, c_start, bulleted in _chunks(text, start):
+        if block.kind is BlockKind.list_item or bulleted or BULLET.match(chunk):
+            if _is_lead_in(chunk):
+                continue
+            for sub, s, e, split in _maybe_split_list(chunk, c_start, force=False):
+                out.append(_Piece(clean_item(sub), s, e, "scope.list_split" if split else
+                                  "scope.list_item", 0.85 if split else 0.9))
+            continue
+        for sent, s_start in split_sentences(chunk, c_start):
+            head, colon, tail = sent.partition(":")
+            if colon and tail.strip() and len(head.split()) <= 14 and not re.search(
+                    r"\d$", head):
+                offset = s_start + len(head) + 1
+                entries = _maybe_split_list(tail, offset, force=True)
+                if len(entries) == 1 and _RUN_IN_TITLE.fullmatch(head.strip()):
+                    # "Demolition: Remove existing cabinets …" is one item, title and all.
+                    out.append(_Piece(clean_item(sent), s_start, s_start + len(sent),
+                                      "scope.sentence", 0.75))
+                    continue
+                for sub, s, e, _ in entries:
+                    out.append(_Piece(clean_item(sub), s, e, "scope.lead_in_list", 0.8))
+                continue
+            if _is_lead_in(sent):
+                continue
+            lead = _PROSE_EXCLUSION.match(sent)
+            if lead and lead.end() < len(sent):
+                tail = sent[lead.end():]
+                for sub, s, e, _ in _maybe_split_list(tail, s_start + lead.end(), force=True):
+                    out.append(_Piece(clean_item(sub), s, e, "scope.prose_list", 0.75))
+                continue
+            parts = _maybe_split_list(sent, s_start, force=listy)
+            for sub, s, e, split in parts:
+                method = "scope.inline_list" if split else "scope.sentence"
+                out.append(_Piece(clean_item(sub), s, e, method, 0.8 if split else 0.75))
+    return out
+
+
+def _chunks(text: str, start: int) -> list[tuple[str, int, bool]]:
+    """Split a block's text at bulleted lines; continuation lines join the item above."""
+    lines: list[tuple[str, int]] = []
+    offset = start
+    for raw in text.split("\n"):
+        lines.append((raw, offset))
+        offset += len(raw) + 1
+    bulleted = [bool(BULLET.match(raw)) and bool(raw.strip()) for raw, _ in lines]
+    if sum(bulleted) < 2 and not (len(lines) > 1 and all(
+            bulleted[i] for i, (r, _) in enumerate(lines) if r.strip())):
+        body = text.strip()
+        if not body:
+            return []
+        lead = len(text) - len(text.lstrip())
+        return [(body, start + lead, False)]
+    out: list[tuple[str, int, bool]] = []
+    for (raw, s), is_bullet in zip(lines, bulleted, strict=True):
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        if is_bullet or not out:
+            out.append((raw.strip(), s + lead, is_bullet))
+        else:
+            prev, ps, pb = out[-1]
+            out[-1] = (f"{prev} {raw.strip()}", ps, pb)
+    return out
+
+
+_RUN_IN_TITLE = re.compile(r"(?!(?:the|this|our|we|note|notes)\b)[A-Z][\w&/-]*"
+                           r"(?:\s+(?:[A-Z&][\w&/-]*|and|of)){0,3}", re.I)
+
+
+def _is_lead_in(text: str) -> bool:
+    return bool(_LEAD_IN.search(text.strip()))
+
+
+def split_sentences(text: str, start: int) -> list[tuple[str, int]]:
+    """Sentences of a paragraph with their offsets; abbreviations do not end a sentence."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“])", text):
+        before = text[pos:m.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or len(last) == 1:
+            continue
+        piece = text[pos:m.end()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((piece.strip(), start + pos + lead))
+        pos = m.end()
+    rest = text[pos:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        out.append((rest.strip(), start + pos + lead))
+    return out
+
+
+def split_list(text: str) -> list[str]:
+    """The entries of a written list: "a; b; c" or "a, b, and c" (entries short and noun-like)."""
+    return [t for t, _, _, _ in _maybe_split_list(text, 0, force=True)]
+
+
+def _in_sequence(marks: list[re.Match[str]]) -> bool:
+    """"a. … b. … c. …" or "1) … 2) …": consecutive labels, not a stray "(12)"."""
+    keys = [re.sub(r"[^a-z0-9]", "", m.group(0).lower()) for m in marks]
+    values = [int(k) if k.isdigit() else ord(k) - ord("a") + 1 for k in keys if k]
+    return len(values) == len(keys) and values == list(range(values[0], values[0] + len(values)))
+
+
+_INLINE_ENUM = re.compile(r"(?:^|(?<=\s))(?:\(?[a-z]\)|[a-z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+")
+_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|as|since|because|unless|if|where|when|so\s+that|"
+                              r"but|except)\b.*$", re.I)
+
+
+def _maybe_split_list(text: str, start: int, *, force: bool) -> list[tuple[str, int, int, bool]]:
+    """Split a sentence into list entries when it reads as a list, else keep it whole.
+
+    A trailing clause (", which will be provided by …") is not an entry."""
+    body = text.rstrip().rstrip(".")
+    if force:
+        body = _TRAILING_CLAUSE.sub("", body)
+    whole = [(text.strip(), start + len(text) - len(text.lstrip()),
+              start + len(text.rstrip()), False)]
+    enumerated = list(_INLINE_ENUM.finditer(body))
+    if len(enumerated) >= 2 and enumerated[0].start() == 0 and _in_sequence(enumerated):
+        parts_e: list[tuple[str, int, int, bool]] = []
+        for n, m in enumerate(enumerated):
+            hi = enumerated[n + 1].start() if n + 1 < len(enumerated) else len(body)
+            piece = body[m.end():hi].strip().rstrip(";,")
+            if piece:
+                at = m.end() + body[m.end():hi].find(piece)
+                parts_e.append((piece, start + at, start + at + len(piece), True))
+        if len(parts_e) >= 2:
+            return parts_e
+    if ";" in body:
+        sep = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
+    elif "," in body:
+        sep = re.compile(r"\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+(?=[^,]*$)")
+    elif force and re.fullmatch(r"\S+(?:\s\S+){0,3}\s+or\s+\S+(?:\s\S+){0,3}", body):
+        sep = re.compile(r"\s+or\s+")  # "patching or painting": two things excluded
+    else:
+        return whole
+    parts: list[tuple[str, int, int, bool]] = []
+    pos = 0
+    for m in sep.finditer(body):
+        parts.append((body[pos:m.start()], pos, m.start(), True))
+        pos = m.end()
+    parts.append((body[pos:], pos, len(body), True))
+    parts = [(t.strip(), start + s + (len(t) - len(t.lstrip())), start + s + len(t.rstrip()), True)
+             for t, s, _, _ in parts if t.strip()]
+    if len(parts) < 2:
+        return whole
+    if ";" in body and (force or body.count(";") >= 2):
+        return parts
+    words = [len(p[0].split()) for p in parts]
+    short = (max(words) <= 12 and sum(words) / len(words) <= 7) if force else max(words) <= 4
+    if not short or _has_number_commas(body):
+        return whole
+    if not force:
+        return whole
+    return parts
+
+
+def _has_number_commas(text: str) -> bool:
+    return bool(re.search(r"\d,\d{3}", text))
+
+
+def _table_pieces(ctx: Context, table_index: int) -> list[_Piece]:
+    """One item per table row under a scope heading; totals and header rows skipped."""
+    table = ctx.document.tables[table_index]
+    rows = ctx.document.table_cells(table)
+    matrix = _matrix_pieces(rows)
+    if matrix is not None:
+        return matrix
+    desc_col, qty_col, unit_col = _columns(rows[0] if rows else [])
+    header_rows = table.header_rows if desc_col is not None or _all_header(rows[:1]) else 0
+    out: list[_Piece] = []
+    for r, cells in enumerate(rows):
+        if r < header_rows or not cells:
+            continue
+        texts = [c.text.strip() for c in cells]
+        if not any(texts) or _all_header([cells]):
+            continue
+        col = desc_col if desc_col is not None and desc_col < len(cells) else None
+        if col is None or sum(ch.isalpha() for ch in texts[col]) < 3:
+            col = _text_col(texts)
+        if col is None:
+            continue
+        cell = cells[col]
+        text = clean_item(cell.text)
+        if not text or _TOTAL_ROW.match(text):
+            continue
+        quantity = unit = None
+        if qty_col is not None and qty_col < len(cells):
+            quantity = parse_number(cells[qty_col].text)
+        if unit_col is not None and unit_col < len(cells):
+            unit = cells[unit_col].text.strip() or None
+        body, s, e = _span_of(cell.text, cell.start)
+        out.append(_Piece(text, s, e, "scope.table_row", 0.85, quantity, unit))
+    return out
+
+
+def _matrix_pieces(rows: list[list[Block]]) -> list[_Piece] | None:
+    """An "Included | Not Included" table: each column is its own list."""
+    if len(rows) < 2:
+        return None
+    groups: dict[int, str] = {}
+    for i, cell in enumerate(rows[0]):
+        head = cell.text.strip()
+        group = next((g for p, g in _HEADING_GROUP if p.search(head)), None)
+        if group is not None and len(head.split()) <= 4:
+            groups[i] = _GROUP_OF[group]
+    if len(groups) < 2 or len(set(groups.values())) < 2:
+        return None
+    out: list[_Piece] = []
+    for cells in rows[1:]:
+        for i, group in groups.items():
+            if i < len(cells) and cells[i].text.strip():
+                body, s, e = _span_of(cells[i].text, cells[i].start)
+                out.append(_Piece(clean_item(body), s, e, "scope.table_column", 0.8, group=group))
+    return out
+
+
+def _span_of(text: str, start: int) -> tuple[str, int, int]:
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    return body, start + lead, start + lead + len(body)
+
+
+def _columns(header: list[Block]) -> tuple[int | None, int | None, int | None]:
+    """Description, quantity and unit columns from the header row ("Item" ranks last)."""
+    desc = qty = unit = None
+    desc_rank = len(_DESCRIPTION_HEADERS)
+    for i, cell in enumerate(header):
+        h = cell.text.strip().lower().rstrip(":")
+        rank = next((n for n, d in enumerate(_DESCRIPTION_HEADERS) if h.startswith(d)), None)
+        if rank is not None:
+            if rank < desc_rank:
+                desc, desc_rank = i, rank
+        elif qty is None and any(h.startswith(q) for q in _QTY_HEADERS):
+            qty = i
+        elif unit is None and any(h == u or h.startswith(u + " ") for u in _UNIT_HEADERS) \
+                and "price" not in h and "cost" not in h:
+            unit = i
+    return desc, qty, unit
+
+
+def _all_header(rows: list[list[Block]]) -> bool:
+    if not rows or not rows[0]:
+        return False
+    texts = [c.text.strip().lower().rstrip(":") for c in rows[0] if c.text.strip()]
+    return bool(texts) and all(t in _HEADER_WORDS for t in texts) and len(texts) > 1
+
+
+def _text_col(texts: list[str]) -> int | None:
+    """The cell that reads as the description: the longest with letters, not a money amount."""
+    best, best_len = None, 0
+    for i, t in enumerate(texts):
+        letters = sum(ch.isalpha() for ch in t)
+        if letters >= 3 and letters > best_len:
+            best, best_len = i, letters
+    return best
+
+
+# --- prose exclusions -----------------------------------------------------------------------
+def _prose_exclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
+    """Sentences outside scope sections that exclude work in their own words."""
+    out: list[_Piece] = []
+    text = ctx.document.text
+    for sent in ctx.doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if any(a <= s < b for a, b in covered):
+            continue
+        if ctx.section_label_at(s) not in _PROSE_SECTIONS:
+            continue
+        block = ctx.block_of(s)
+        if block is None or block.kind in (BlockKind.header, BlockKind.footer, BlockKind.table_cell):
+            continue
+        m = _PROSE_EXCLUSION.search(text, s, e)
+        if m is None:
+            continue
+        tail = text[m.end():e]
+        for sub, ps, pe, _ in _maybe_split_list(tail, m.end(), force=True):
+            cleaned = clean_item(sub).rstrip(".")
+            if cleaned:
+                out.append(_Piece(cleaned, ps, pe, "scope.prose_exclusion", 0.6))
+    return out
+
+
+_PROSE_INCLUSION = re.compile(
+    r"^(?:(?:we|contractor|[A-Z][\w&.,' ]{2,60}?)\s+(?:propose|proposes|agree|agrees|will|shall|"
+    r"is\s+pleased)\s+to\s+(?:(?:furnish|provide|supply)\s+(?:all\s+)?(?:labou?r|materials|"
+    r"equipment)[\w\s,]*?\s+to\s+)?|(?:our|the|this)\s+(?:price|proposal|quote|estimate|bid)\s+"
+    r"includes?\s+)",
+    re.I,
+)
+_VERBS = {
+    "install", "replace", "remove", "furnish", "provide", "supply", "reconnect", "connect",
+    "repair", "paint", "patch", "haul", "dispose", "clean", "demolish", "frame", "hang", "tape",
+    "finish", "prime", "seal", "pour", "grade", "excavate", "plant", "mulch", "trim", "prune",
+    "wire", "run", "set", "test", "commission", "configure", "migrate", "deploy", "monitor",
+    "document", "train", "build", "construct", "relocate", "upgrade", "inspect", "service",
+    "perform", "apply", "re-roof", "reroof", "tear", "strip", "cut", "fill", "level", "lay",
+}
+
+
+def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
+    """Without a scope section, the work a letter proposes in its own words: "We propose to
+    replace the boiler, install a water heater and reconnect the zones." (one item per verb
+    phrase), "Our price includes removal and disposal of the old boiler."."""
+    out: list[_Piece] = []
+    text = ctx.document.text
+    for sent in ctx.doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if any(a <= s < b for a, b in covered):
+            continue
+        if ctx.section_label_at(s) not in _PROSE_SECTIONS:
+            continue
+        body = text[s:e]
+        m = _PROSE_INCLUSION.match(body)
+        if m is None or _EXCLUSION_CUE.search(body):
+            continue
+        tail_start = s + m.end()
+        tail = text[tail_start:e]
+        parts = _verb_parts(tail, tail_start)
+        for sub, ps, pe in parts:
+            cleaned = _final(clean_item(sub))
+            if cleaned:
+                out.append(_Piece(cleaned, ps, pe, "scope.prose_inclusion", 0.55))
+    return out
+
+
+def _verb_parts(text: str, start: int) -> list[tuple[str, int, int]]:
+    """Split "replace X, install Y, and reconnect Z" at commas/"and" before a work verb."""
+    body = _TRAILING_CLAUSE.sub("", text.rstrip().rstrip(".")).rstrip()
+    if not body.strip():
+        return []
+    seps = [m for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", body)
+            if body[m.end():].split(" ", 1)[0].lower() in _VERBS]
+    if not seps or body.split(" ", 1)[0].lower() not in _VERBS:
+        lead = len(body) - len(body.lstrip())
+        return [(body.strip(), start + lead, start + len(body))]
+    edges = [0, *(x for m in seps for x in (m.start(), m.end())), len(body)]
+    pieces: list[tuple[str, int, int]] = []
+    for lo, hi in zip(edges[0::2], edges[1::2], strict=True):
+        piece = body[lo:hi].strip()
+        if piece:
+            at = lo + body[lo:hi].find(piece)
+            pieces.append((piece, start + at, start + at + len(piece)))
+    return pieces
+
+
+# --- quantities -----------------------------------------------------------------------------
+def quantity_of(text: str) -> tuple[Decimal | None, str | None]:
+    """A stated quantity: "1,200 sq ft" -> (1200, "sq ft"); "(12) recessed lights" -> (12, ...)."""
+    m = _QTY_UNIT.search(text)
+    if m:
+        number = parse_number(m.group("num"))
+        if number is not None:
+            return number, _canon_unit(m.group("unit"))
+    p = _PAREN_QTY.search(text)
+    if p:
+        return Decimal(p.group("num")), p.group("noun").strip().lower()
+    return None, None
+
+
+def _canon_unit(unit: str) -> str:
+    u = re.sub(r"\s+", " ", unit.strip())
+    for pattern, canon in _UNIT_CANON:
+        if pattern.match(u):
+            return canon
+    return u.lower()
+
+
+def _final(text: str) -> str:
+    """An item without its closing period ("Tree removal." -> "Tree removal"), abbreviations kept."""
+    if text.endswith(".") and re.search(r"[A-Za-z)\d]{2}\.$", text) and not re.search(
+            r"\b(etc|inc|co|corp|ltd|llc|approx|no|sq|ft|e\.g|i\.e)\.$", text, re.I):
+        return text[:-1]
+    return text
+
+
+def _worth_keeping(text: str) -> bool:
+    letters = sum(ch.isalpha() for ch in text)
+    if re.search(r"(?i)^page\b\W*\w{0,4}\W*$|\bpage\s+\d+\s+of\s+\d+|\brev\.\s*\d", text):
+        return False
+    return letters >= 3 and not re.fullmatch(r"(n/?a|none|tbd)\.?", text.strip(), re.I)

@@ -1,0 +1,275 @@
+"""Rule tests for the parties extractor: roles from the document's own words."""
+
+from extractors.parties import extract_parties
+from models.handoff import FieldStatus
+
+
+def test_letterhead_is_contractor_and_prepared_for_is_client(make_context) -> None:
+    ctx = make_context([
+        ("heading", "SUMMIT ROOFING & EXTERIORS LLC"),
+        "1420 Industrial Pkwy, Suite 200\nDayton, OH 45402\n(937) 555-0142 | estimates@summitroof.com",
+        "Prepared for: Dana Whitfield\n88 Birch Lane\nKettering, OH 45429\ndana.w@example.net",
+        "Project: Whitfield Roof Replacement",
+        "Job Site: 88 Birch Lane, Kettering, OH 45429",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "SUMMIT ROOFING & EXTERIORS LLC"
+    assert p.contractor.phone.value == "(937) 555-0142"
+    assert p.contractor.email.value == "estimates@summitroof.com"
+    assert p.contractor.address.value == "1420 Industrial Pkwy, Suite 200, Dayton, OH 45402"
+    assert p.client.name.value == "Dana Whitfield"
+    assert p.client.email.value == "dana.w@example.net"
+    assert p.client.address.value == "88 Birch Lane, Kettering, OH 45429"
+    assert p.project_name.value == "Whitfield Roof Replacement"
+    assert p.site_address.value == "88 Birch Lane, Kettering, OH 45429"
+    assert p.client.name.evidence and p.client.name.evidence[0].snippet == "Dana Whitfield"
+
+
+def test_defined_terms_decide_roles_not_position(make_context) -> None:
+    ctx = make_context([
+        'This Agreement is made between Brightline Electric, Inc., an Ohio corporation '
+        '("Contractor"), and Lakeview School District, 100 School Rd, Lakeview, OH 44101 ("Owner").',
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Brightline Electric, Inc."
+    assert p.client.name.value == "Lakeview School District"
+    assert p.client.address.value == "100 School Rd, Lakeview, OH 44101"
+    assert p.client.name.method == "parties.defined_term"
+
+
+def test_hereinafter_and_company_role(make_context) -> None:
+    ctx = make_context([
+        'Northwind Managed Services LLC, hereinafter referred to as "Company", agrees to provide '
+        'services to Harbor Dental Group, hereinafter "Client".',
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Harbor Dental Group"
+    assert p.contractor.name.value == "Northwind Managed Services LLC"
+
+
+def test_award_letter_names_winning_contractor_and_agency(make_context) -> None:
+    ctx = make_context([
+        ("heading", "CITY OF MAPLETON"),
+        "Department of Public Works",
+        "Dear Mr. Ortiz:",
+        "At its meeting of June 2, 2026 the City Council voted to award the contract for the "
+        "2026 Street Resurfacing Project to Granite Paving Co. in the amount of $412,000.00. "
+        "Other bids were received from Apex Asphalt LLC and Roadway Partners Inc.",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Granite Paving Co."
+    assert p.client.name.value == "CITY OF MAPLETON"
+    assert p.project_name.value == "2026 Street Resurfacing Project"
+
+
+def test_side_by_side_table_cards(make_context) -> None:
+    ctx = make_context([[
+        ["Prepared for:", "Prepared by:"],
+        ["Harbor Dental Group", "Northwind IT Services LLC"],
+        ["Attn: Priya Raman", "400 Congress Ave, Austin, TX 78701"],
+        ["12 Bay St, Austin, TX 78702", "(512) 555-0188"],
+    ]])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Harbor Dental Group"
+    assert p.client.contact.value == "Priya Raman"
+    assert p.client.address.value == "12 Bay St, Austin, TX 78702"
+    assert p.contractor.name.value == "Northwind IT Services LLC"
+    assert p.contractor.phone.value == "(512) 555-0188"
+
+
+def test_label_value_in_next_cell(make_context) -> None:
+    ctx = make_context([[
+        ["Customer:", "Greenway Property Management"],
+        ["Site Address:", "501 Commerce Dr, Plano, TX 75074"],
+        ["Contractor:", "Lone Star Landscaping Co."],
+    ]])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Greenway Property Management"
+    assert p.contractor.name.value == "Lone Star Landscaping Co."
+    assert p.site_address.value == "501 Commerce Dr, Plano, TX 75074"
+
+
+def test_prepared_by_person_is_contact_when_letterhead_names_the_firm(make_context) -> None:
+    ctx = make_context([
+        "Keystone Mechanical Inc.\n77 Forge Rd, Reading, PA 19601\n610-555-0110",
+        "Prepared by: Luis Ortega",
+        "Bill To: Maple Court HOA\nAttn: Sarah Kim\n9 Maple Ct, Reading, PA 19604",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Keystone Mechanical Inc."
+    assert p.contractor.contact.value == "Luis Ortega"
+    assert p.client.name.value == "Maple Court HOA"
+    assert p.client.contact.value == "Sarah Kim"
+
+
+def test_site_address_apart_from_office_and_tbd(make_context) -> None:
+    ctx = make_context([
+        "Acme Builders LLC\n10 Main St, Springfield, IL 62701\ninfo@acmebuilders.com",
+        "Client: Jordan Lee",
+        "Site Address: TBD",
+    ])
+    p = extract_parties(ctx)
+    assert p.site_address.status is FieldStatus.stated_tbd
+    assert p.contractor.address.value == "10 Main St, Springfield, IL 62701"
+
+
+def test_nothing_found_is_not_found(make_context) -> None:
+    p = extract_parties(make_context(["The work shall be performed in a workmanlike manner."]))
+    assert p.client.name.status is FieldStatus.not_found
+    assert p.contractor.name.status is FieldStatus.not_found
+    assert p.site_address.status is FieldStatus.not_found
+
+
+def test_subcontract_contractor_is_the_buyer(make_context) -> None:
+    ctx = make_context([
+        'This Subcontract is entered into between Turner-Vale Builders, Inc., 400 Commerce '
+        'Drive, Raleigh, NC 27601 ("Contractor") and Apex Fire Protection LLC ("Subcontractor").',
+        "Contractor: Rachel Lindgren, Project Manager, rlindgren@turnervale.com, 919-555-0127.",
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Turner-Vale Builders, Inc."
+    assert p.contractor.name.value == "Apex Fire Protection LLC"
+    # A job title is never a person's name.
+    assert p.client.contact.value == "Rachel Lindgren"
+    assert p.client.email.value == "rlindgren@turnervale.com"
+
+
+def test_two_labels_on_one_line(make_context) -> None:
+    ctx = make_context([
+        'Agreement between Bright Harbor Credit Union ("Client") and Harlow & Finch '
+        'Consulting LLC ("Consultant").',
+        "Client: Maureen Castellano, VP Operations, mcastellano@brightharborcu.org, "
+        "(207) 555-0172. Consultant: Theo Harlow, theo@harlowfinch.com, (207) 555-0119.",
+    ])
+    p = extract_parties(ctx)
+    assert p.client.phone.value == "(207) 555-0172"
+    assert p.contractor.email.value == "theo@harlowfinch.com"
+    assert p.contractor.phone.value == "(207) 555-0119"
+
+
+def test_terse_quote_letterhead_and_unlabelled_addressee(make_context) -> None:
+    ctx = make_context([
+        ("heading", "RIDGELINE ROOFING QUOTE #2291"),
+        "PO Box 412 Xenia, OH 45385 (937) 555-0148 jobs@ridgelineroof.com Mar. 4th, 2026",
+        "Bob & Linda Marsh\n18 Orchard Ln\nDayton, OH 45419\ncell 937-555-2290",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "RIDGELINE ROOFING"
+    assert p.contractor.phone.value == "(937) 555-0148"
+    assert p.client.name.value == "Bob & Linda Marsh"
+    assert p.client.phone.value == "937-555-2290"
+
+
+def test_uk_phones_for_label_and_site_in_re_line(make_context) -> None:
+    ctx = make_context([
+        ("header", "Hartley & Bell Electrical Ltd · Unit 6, Canal Wharf, Leeds LS11 5PS · "
+                   "0113 496 0732 · quotes@hartleybell.co.uk"),
+        "For: Mrs Eleanor Whitcombe\n42 Grove Terrace\nHeadingley, Leeds LS6 2AP\n"
+        "eleanor.whitcombe@example.co.uk · 07700 900461",
+        "Re: Rewire at 42 Grove Terrace, Headingley, Leeds LS6 2AP",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Hartley & Bell Electrical Ltd"
+    assert p.contractor.phone.value == "0113 496 0732"
+    assert p.client.name.value == "Mrs Eleanor Whitcombe"
+    assert p.client.phone.value == "07700 900461"
+    assert p.site_address.value == "42 Grove Terrace, Headingley, Leeds LS6 2AP"
+
+
+def test_card_text_run_together_in_one_cell(make_context) -> None:
+    ctx = make_context([[
+        ["Prepared for", "Prepared by"],
+        ["Falcon Logistics, LLC Attn: Jonah Reyes 4930 Industrial Parkway Madison, WI 53703 "
+         "Email: jonah@falcon.com Phone: 865-555-5816",
+         "Silver Creek Remodeling Ltd. Jonah Lindqvist 237.555.7469 jonah@silvercreek.com"],
+    ]])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Falcon Logistics, LLC"
+    assert p.client.contact.value == "Jonah Reyes"
+    assert p.client.phone.value == "865-555-5816"
+    assert p.contractor.name.value == "Silver Creek Remodeling Ltd."
+    assert p.contractor.contact.value == "Jonah Lindqvist"
+    assert p.contractor.email.value == "jonah@silvercreek.com"
+
+
+def test_contact_line_goes_to_the_party_its_email_names(make_context) -> None:
+    ctx = make_context([
+        "WHEREAS, the County of San Benito Public Works opened sealed bids for the Front Entry "
+        "Landscape located at 2103 Birch Lane, Chattanooga, TN 37402; and",
+        "NOW, THEREFORE, BE IT RESOLVED that the contract is awarded to Granite State Grounds "
+        "LLC in the amount of $24,160.00.",
+        "Contact: Aisha Kowalski, purchasing@san.gov, 320-555-3960",
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "County of San Benito Public Works"
+    assert p.contractor.name.value == "Granite State Grounds LLC"
+    assert p.client.email.value == "purchasing@san.gov"
+    assert p.client.phone.value == "320-555-3960"
+    assert p.project_name.value == "Front Entry Landscape"
+    assert p.site_address.value == "2103 Birch Lane, Chattanooga, TN 37402"
+
+
+def test_bare_label_needs_a_value_of_its_kind(make_context) -> None:
+    ctx = make_context([
+        "Project Schedule",
+        "Owner shall pay the contract sum in three installments.",
+        "Bidder Granite State Construction, LLC",
+        "Phone 535.555.1868",
+    ])
+    p = extract_parties(ctx)
+    assert p.project_name.status is FieldStatus.not_found
+    assert p.client.name.status is FieldStatus.not_found
+    assert p.contractor.name.value == "Granite State Construction, LLC"
+    assert p.contractor.phone.value == "535.555.1868"
+
+
+def test_defined_term_after_descriptor_and_office_address(make_context) -> None:
+    ctx = make_context([
+        'This Master Services Agreement is entered into as of June 1, 2026 by Acme IT Solutions, '
+        'Inc., a Texas corporation with offices at 500 Main St, Austin, TX 78701 ("Provider"), '
+        'and Riverbend Clinic, PLLC, 12 River Rd, Round Rock, TX 78664 ("Client").',
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Acme IT Solutions, Inc."
+    assert p.contractor.address.value == "500 Main St, Austin, TX 78701"
+    assert p.client.name.value == "Riverbend Clinic, PLLC"
+    # The provider's office is not the site.
+    assert p.site_address.status is FieldStatus.not_found
+
+
+def test_from_and_to_lines_of_a_quote(make_context) -> None:
+    ctx = make_context([
+        "From: Northside Electric, Inc. (License #EC13005) 2200 N Main St, Gainesville, FL 32609 "
+        "– 352-555-0111",
+        "To: Oak Hammock Condominium Association, 5 Park Ave, Gainesville, FL 32601",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Northside Electric, Inc."
+    assert p.contractor.phone.value == "352-555-0111"
+    assert p.client.name.value == "Oak Hammock Condominium Association"
+
+
+def test_owner_as_a_title_under_a_name_is_not_a_label(make_context) -> None:
+    ctx = make_context([
+        "Brightline Analytics LLC\n44 Pearl St, Boston, MA 02110 | hello@brightline.io",
+        [["Client", "Project"], ["Harborview Hospital\nAttn: Priya Nair", "Data Warehouse Modernization"]],
+        "Respectfully,",
+        "Dana Cole",
+        "Owner",
+        "Brightline Analytics LLC",
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Harborview Hospital"
+    assert p.contractor.name.value == "Brightline Analytics LLC"
+    assert p.project_name.value == "Data Warehouse Modernization"
+
+
+def test_person_then_organisation_in_a_card(make_context) -> None:
+    ctx = make_context([
+        "Prepared for: John Smith\nABC Properties LLC\n123 Main St, Springfield, IL 62701",
+        "Bill To:\nAttn: Jane Doe\nMaple Court HOA\n9 Maple Ct, Reading, PA 19604",
+    ])
+    p = extract_parties(ctx)
+    # Both cards name the client; the stronger label ("Prepared for") wins.
+    assert p.client.name.value == "ABC Properties LLC"
+    assert p.client.contact.value == "John Smith"

@@ -1,0 +1,8 @@
+"""Reader tests import their file builders from ``support_readers`` beside this file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
