@@ -12,11 +12,13 @@ from pathlib import Path
 
 from extractors.context import Context
 from models.document import Document
-from models.handoff import DocumentInfo, Handoff, PageInfo
+from models.handoff import DocumentInfo, Flag, Handoff, PageInfo
 from models.settings import Settings
 from models.version import PIPELINE_VERSION
 
-__all__ = ["analyse", "check", "extract_document", "extract_fields", "process_path", "read"]
+__all__ = [
+    "analyse", "check", "extract_document", "extract_fields", "process_path", "read", "verify",
+]
 
 
 def read(path: Path, settings: Settings, *, root: Path | None = None) -> Document:
@@ -83,11 +85,18 @@ def extract_fields(ctx: Context) -> Handoff:
     return handoff
 
 
-def check(handoff: Handoff, settings: Settings) -> Handoff:
+def verify(handoff: Handoff, path: Path, settings: Settings) -> list[Flag]:
+    """Stage 3b: re-read key amounts from the printed page (needs the file, so not for text)."""
+    from extractors.verify import verify_amounts
+
+    return verify_amounts(handoff, path, settings)
+
+
+def check(handoff: Handoff, settings: Settings, extra: list[Flag] | None = None) -> Handoff:
     """Stage 4: flags and completeness (values are never changed here)."""
     from extractors.checks import completeness, run_checks
 
-    handoff.review.flags = run_checks(handoff, settings.low_confidence)
+    handoff.review.flags = (extra or []) + run_checks(handoff, settings.low_confidence)
     handoff.review.completeness = completeness(handoff)
     return handoff
 
@@ -99,4 +108,5 @@ def extract_document(document: Document, settings: Settings) -> Handoff:
 
 def process_path(path: Path, settings: Settings, *, root: Path | None = None) -> Handoff:
     """Read one file and extract its handoff. Raises ``models.errors.HandoffError`` subclasses."""
-    return extract_document(read(path, settings, root=root), settings)
+    handoff = extract_fields(analyse(read(path, settings, root=root), settings))
+    return check(handoff, settings, verify(handoff, Path(path), settings))

@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     ocr: bool = Field(default=True, description="OCR pages without a usable text layer.")
     ocr_dpi: int = Field(default=200, ge=72, le=600)
     ocr_language: str = Field(default="eng")
+    verify_amounts: bool = Field(
+        default=True, description="Re-read the total of text PDFs by OCR to catch swapped digits.")
     low_confidence: float = Field(default=0.6, ge=0, le=1)
     review_token: str | None = Field(default=None, description="Required off loopback.")
 
