@@ -7,6 +7,7 @@ under "Exclusions", "Payment Schedule", …) from headings the reader marked and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,11 +62,53 @@ class Context:
         spans = self.doc.spans.get(RULE_SPANS, [])
         return sorted(spans, key=lambda s: (s.start_char, -s.end_char))
 
+    @cached_property
+    def _rule_index(self) -> dict[str, tuple[list[int], list[int], list[str], list[Span]]]:
+        """Per label (CUE, SECTION): starts, ends, ids and spans sorted by start, for bisect.
+
+        spaCy's Span attributes are costly to read; extractors ask for cues near every value,
+        so they are read once here and searched by offset."""
+        index: dict[str, tuple[list[int], list[int], list[str], list[Span]]] = {}
+        for span in self.rule_spans:
+            starts, ends, ids, spans = index.setdefault(span.label_, ([], [], [], []))
+            starts.append(span.start_char)
+            ends.append(span.end_char)
+            ids.append(span.id_)
+            spans.append(span)
+        return index
+
+    @cached_property
+    def _ents_by_label(self) -> dict[str, list[Span]]:
+        out: dict[str, list[Span]] = {}
+        for ent in self.doc.ents:
+            out.setdefault(ent.label_, []).append(ent)
+        return out
+
     def cues(self, label: str | None = None) -> list[Span]:
-        return [s for s in self.rule_spans if s.label_ == "CUE" and (label is None or s.id_ == label)]
+        _starts, _ends, ids, spans = self._rule_index.get("CUE", ([], [], [], []))
+        return [s for s, i in zip(spans, ids, strict=True) if label is None or i == label]
 
     def ents(self, label: str) -> list[Span]:
-        return [e for e in self.doc.ents if e.label_ == label]
+        """Entities of one label in document order (the list is shared: do not modify it)."""
+        return self._ents_by_label.get(label, [])
+
+    def ent_starts(self, label: str) -> list[int]:
+        """Start offsets of the entities of one label, for bisect (cached)."""
+        cache = self.__dict__.setdefault("_ent_starts", {})
+        if label not in cache:
+            cache[label] = [e.start_char for e in self.ents(label)]
+        return cache[label]  # type: ignore[no-any-return]
+
+    def _hits(self, label: str, start: int, end: int, ids_wanted: tuple[str, ...],
+              whole: bool) -> list[Span]:
+        starts, ends, ids, spans = self._rule_index.get(label, ([], [], [], []))
+        out: list[Span] = []
+        i = bisect.bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if (not whole or ends[i] <= end) and (not ids_wanted or ids[i] in ids_wanted):
+                out.append(spans[i])
+            i += 1
+        return out
 
     def sentence(self, start: int, end: int | None = None) -> Span:
         """The sentence (segment) holding the character span."""
@@ -109,8 +152,8 @@ class Context:
         return []
 
     def cues_in(self, start: int, end: int, *labels: str) -> list[Span]:
-        return [s for s in self.rule_spans if s.label_ == "CUE" and start <= s.start_char
-                and s.end_char <= end and (not labels or s.id_ in labels)]
+        """CUE spans lying wholly inside ``[start, end)``, optionally of the given ids."""
+        return self._hits("CUE", start, end, labels, whole=True)
 
     # --- blocks & sections ------------------------------------------------------------------
     def block_of(self, offset: int) -> Block | None:
@@ -191,8 +234,7 @@ class Context:
         return None
 
     def _section_spans_in(self, start: int, end: int) -> list[Span]:
-        return [s for s in self.rule_spans
-                if s.label_ == "SECTION" and start <= s.start_char < end]
+        return self._hits("SECTION", start, end, (), whole=False)
 
     def _segment(self) -> None:
         """Assign every block to a section. An inline heading ("Exclusions: paint, permits.")

@@ -10,6 +10,7 @@ the document states.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -92,7 +93,7 @@ def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[st
         if cue.end_char <= ent.start_char:
             distance = ent.start_char - cue.end_char
             # Another date between the cue and this one takes the cue.
-            if any(cue.end_char <= d.start_char < ent.start_char for d in ctx.ents("DATE")):
+            if _date_between(ctx, cue.end_char, ent.start_char):
                 distance += 200
         elif cue.start_char >= ent.end_char:
             distance = (cue.start_char - ent.end_char) * 3 + 30
@@ -109,6 +110,12 @@ def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[st
     if specific and any(r == specific and d < distance + 60 for d, r in scored):
         role = specific
     return role, distance
+
+
+def _date_between(ctx: Context, start: int, end: int) -> bool:
+    starts = ctx.ent_starts("DATE")
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 def _in_signature_block(ctx: Context, offset: int) -> bool:

@@ -23,7 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,25 +44,36 @@ _BULLET = re.compile(r"^([•●▪◦■□\-*–·]|\(?\d{1,2}[.)]|\(?[a-zA-Z]
 
 @Language.component("block_segmenter")
 def block_segmenter(doc: Doc) -> Doc:
-    """Sentence starts at block/cell/row boundaries, bullets, and after sentence punctuation."""
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        previous_ends_sentence = prev.text in {".", "!", "?", ";"} and not _is_abbreviation(doc, i - 1)
-        start = False
-        if prev.is_space and ("\n" in prev.text or "\t" in prev.text) or "\n" in prev.whitespace_ or "\t" in prev.whitespace_ or previous_ends_sentence and token.text[:1].isupper() or _BULLET.match(token.text) and prev.text in {";", ":"}:
-            start = True
-        token.is_sent_start = start
+    """Sentence starts at block/cell/row boundaries, bullets, and after sentence punctuation.
+
+    The flags are written in one ``Doc.from_array`` call: setting ``Token.is_sent_start`` one
+    token at a time re-checks the whole document each time (quadratic on long documents)."""
+    if len(doc) == 0:
+        return doc
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[0, 0] = 1
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    is_space = [t.is_space for t in doc]
+    for i in range(1, len(doc)):
+        prev = texts[i - 1]
+        ends_sentence = prev in {".", "!", "?", ";"} and not _is_abbreviation(texts, i - 1)
+        boundary = (is_space[i - 1] and ("\n" in prev or "\t" in prev)) or "\n" in spaces[i - 1] \
+            or "\t" in spaces[i - 1]
+        after_stop = ends_sentence and texts[i][:1].isupper()
+        bullet = bool(_BULLET.match(texts[i])) and prev in {";", ":"}
+        if boundary or after_stop or bullet:
+            flags[i, 0] = 1
+    # spaCy stores attributes as uint64; -1 ("not a start") wraps as it does in Doc.to_array.
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
 
 
-def _is_abbreviation(doc: Doc, i: int) -> bool:
+def _is_abbreviation(texts: list[str], i: int) -> bool:
     """A period after a short token such as 'No', 'approx', 'Inc' does not end a sentence."""
     if i == 0:
         return False
-    before = doc[i - 1].text.lower()
+    before = texts[i - 1].lower()
     return before in {"no", "inc", "co", "ltd", "llc", "corp", "approx", "st", "ave", "dr", "mr",
                       "mrs", "ms", "jr", "sr", "vs", "etc", "e.g", "i.e", "sq", "ft", "lf", "ea"}
 

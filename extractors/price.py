@@ -422,10 +422,13 @@ def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMileston
 
 def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[PaymentMilestone]:
     """A sentence outside any payment heading whose percentages add up to 100 is a schedule."""
-    for sent in ctx.doc.sents:
-        percents = [e for e in sent.ents if e.label_ == "PERCENT"]
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in ctx.ents("PERCENT"):
+        by_sentence.setdefault(ent.sent.start, []).append(ent)
+    for percents in by_sentence.values():
         if len(percents) < 2:
             continue
+        sent = percents[0].sent
         values = [parse_percent(e.text) for e in percents]
         if None in values or sum(v for v in values if v is not None) != 100:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from models.settings import DateOrder
 
@@ -48,8 +49,10 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str, order: DateOrder = DateOrder.mdy) -> str | None:
-    """Parse one date as written; ``None`` when it is not a real date."""
+    """Parse one date as written; ``None`` when it is not a real date (pure, so cached:
+    dateparser costs milliseconds a call and documents repeat their dates)."""
     text = text.strip()
     if not text or len(text) > 60:
         return None
