@@ -65,7 +65,7 @@ def block_segmenter(doc: Doc) -> Doc:
         if boundary or after_stop or bullet:
             flags[i, 0] = 1
     # spaCy stores attributes as uint64; -1 ("not a start") wraps as it does in Doc.to_array.
-    doc.from_array([SENT_START], flags.astype("uint64"))
+    doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
