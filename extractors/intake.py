@@ -372,9 +372,15 @@ class Watcher:
                         self._submit(pool, claimed, False)
 
             tick()
-            for _changes in watchfiles.watch(folders.inbox, stop_event=self.stop,
-                                             yield_on_timeout=True, rust_timeout=self.poll_ms,
-                                             debounce=50, step=10, recursive=False,
-                                             raise_interrupt=False):
-                tick()
+            try:
+                for _changes in watchfiles.watch(folders.inbox, stop_event=self.stop,
+                                                 yield_on_timeout=True, rust_timeout=self.poll_ms,
+                                                 debounce=50, step=10, recursive=False,
+                                                 raise_interrupt=False):
+                    tick()
+            except RuntimeError as exc:  # e.g. a non-UTF-8 name the notifier cannot decode
+                print(f"handoff watch: file notifications failed ({type(exc).__name__}: {exc}); "
+                      "scanning the inbox instead", file=self.log, flush=True)
+                while not self.stop.wait(self.poll_ms / 1000):
+                    tick()
             # leaving the with-block waits for the documents in hand

@@ -16,6 +16,8 @@ from models.document import Block, BlockKind, Document
 __all__ = [
     "BULLET",
     "Line",
+    "Word",
+    "words_in",
     "block_lines",
     "clean_item",
     "document_lines",
@@ -73,6 +75,30 @@ def document_lines(document: Document, *, skip_repeated: bool = True) -> Iterato
         yield from block_lines(i, block)
 
 
+Word = tuple[int, int, float, float, float]  # start, end, x0, x1, top
+
+
+def words_in(document: Document, start: int, end: int) -> list[Word]:
+    """The PDF words inside ``text[start:end]`` with their x extent and top; [] without geometry
+    (DOCX). Used to tell side-by-side blocks apart when a reader ran them into one line."""
+    offsets, boxes = document.word_offsets, document.word_boxes
+    n = len(offsets) // 2
+    lo, hi = 0, n
+    while lo < hi:  # first word starting at or after ``start`` (no copy of the arrays)
+        mid = (lo + hi) // 2
+        if offsets[2 * mid] < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    out: list[Word] = []
+    i = lo
+    while i < n and offsets[2 * i] < end:
+        out.append((offsets[2 * i], offsets[2 * i + 1], boxes[5 * i], boxes[5 * i + 2],
+                    boxes[5 * i + 1]))
+        i += 1
+    return out
+
+
 def clean_item(text: str) -> str:
     """Item text without bullet glyphs, numbering, checkbox marks or trailing separators."""
     text = text.strip()
@@ -82,7 +108,7 @@ def clean_item(text: str) -> str:
         text = BULLET.sub("", text, count=1).strip()
     text = re.sub(r"\s+", " ", text)
     text = text.strip(" ;,|_").rstrip(":").strip(" |_")  # "|" and "_": table rulings in a scan
-    return text
+    return re.sub(r"^[^\w(\"“'‘$£€]+(?=\w)", "", text)  # "¢ — Install": a bullet misread
 
 
 def is_blank_fill(text: str) -> bool:

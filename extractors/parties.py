@@ -48,7 +48,18 @@ from models.handoff import Field, Parties, Party
 __all__ = ["extract_parties"]
 
 def extract_parties(ctx: Context) -> Parties:
-    """Client, contractor, project name and site address, each with evidence."""
+    """Client, contractor, project name and site address, each with evidence.
+
+    Computed once per Context (signatures ask again to match signer names to parties)."""
+    cached = ctx.__dict__.get("_parties")
+    if isinstance(cached, Parties):
+        return cached
+    result = _extract_parties(ctx)
+    ctx.__dict__["_parties"] = result
+    return result
+
+
+def _extract_parties(ctx: Context) -> Parties:
     lines = list(document_lines(ctx.document))
     cards: list[Card] = []
     projects: list[Cand] = []

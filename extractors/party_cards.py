@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from extractors.context import Context
 from extractors.fieldmake import is_tbd
-from extractors.lines import Line, is_blank_fill
+from extractors.lines import Line, is_blank_fill, words_in
 from extractors.party_text import (
     EMAIL,
     PHONE,
@@ -79,6 +79,12 @@ _INNER_LABEL = re.compile(
     r"(?<=[.;])\s+((?:" + "|".join(sorted((re.escape(k) for k, v in _LABELS.items()
                                            if v[0] in {"client", "contractor"} and len(k) > 3),
                                           key=len, reverse=True)) + r")\s*:)",
+    re.I,
+)
+_ANY_PARTY_LABEL = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(k) for k, v in _LABELS.items()
+                               if v[0] in {"client", "contractor"} and len(k) > 3),
+                              key=len, reverse=True)) + r")\b:?",
     re.I,
 )
 _GENERIC_REST = {
@@ -162,6 +168,47 @@ def _bare_label_ok(line: Line, label: str, role: str, rest: str, key_cell: bool)
     return role == "contact" and is_person_name(rest)
 
 
+def _side_by_side_cards(ctx: Context, lines: list[Line], i: int, sub: bool) -> list[Card] | None:
+    """"Prepared for   Prepared by" over two cards a PDF reader ran into the same lines: each
+    card is read from the words on its own side (by their position on the page)."""
+    line = lines[i]
+    if line.table is not None:
+        return None
+    found = list(_ANY_PARTY_LABEL.finditer(line.text))
+    if len(found) != 2 or found[0].start() != 0 or line.text[found[1].end():].strip():
+        return None
+    words = words_in(ctx.document, line.start, line.end)
+    second = line.start + found[1].start()
+    right_x = next((w[2] for w in words if w[0] >= second), None)
+    if right_x is None:
+        return None
+    columns: list[list[Line]] = [[], []]
+    for ln in lines[i + 1:i + 1 + CARD_LIMIT]:
+        if ln.table is not None or label_of(ln) is not None or ln.kind is BlockKind.heading:
+            break
+        ws = words_in(ctx.document, ln.start, ln.end)
+        if not ws:
+            break
+        for side, group in enumerate(([w for w in ws if w[2] < right_x - 2],
+                                      [w for w in ws if w[2] >= right_x - 2])):
+            if group:
+                group.sort(key=lambda w: (round(w[4] / 4), w[2]))
+                text = " ".join(ctx.document.text[w[0]:w[1]] for w in group)
+                columns[side].append(Line(text, min(w[0] for w in group),
+                                          max(w[1] for w in group), ln.block, ln.kind))
+    if not columns[0] and not columns[1]:
+        return None
+    cards: list[Card] = []
+    for m, column in zip(found, columns, strict=True):
+        role, conf = _LABELS[m.group(1).lower()]
+        if sub and m.group(1).lower() in {"contractor", "contractor name", "general contractor"}:
+            role = "client"
+        card = _read_card(role, conf, column, "parties.label")
+        if card is not None:
+            cards.append(card)
+    return cards
+
+
 def _split_at_labels(lines: list[Line]) -> list[Line]:
     """"Client: A, a@x.com. Consultant: B, b@y.com" holds two labelled values."""
     out: list[Line] = []
@@ -189,6 +236,10 @@ def label_cards(ctx: Context, lines: list[Line], sub: bool
     sites: list[Cand] = []
     tbd_site: tuple[int, int] | None = None
     for i, line in enumerate(lines):
+        paired = _side_by_side_cards(ctx, lines, i, sub)
+        if paired is not None:
+            cards += paired
+            continue
         key_cell = line.table is not None and any(
             x.table == line.table and x.row == line.row and x.block != line.block
             for x in lines[i + 1:i + 2])
@@ -364,6 +415,10 @@ def _read_card(role: Role, conf: float, value_lines: list[Line], method: str) ->
     if is_tbd(first.text):
         card.tbd = (first.start, first.end)
         return card
+    named = _NAME_FIELD.match(first.text)
+    if named:  # "Name: Maria Lopez" inside a "Customer Information" card
+        first = rest_of(first, named.end())
+        value_lines = [first, *value_lines[1:]]
     rest_lines = value_lines[1:]
     name_text = clean_name(re.split(r"\s{2,}|\t|\s[|•·]\s", first.text)[0])
     # "City of Millbrook, 100 Main St, Millbrook, IL 62701": a name, then its address.
@@ -395,6 +450,10 @@ def _read_card(role: Role, conf: float, value_lines: list[Line], method: str) ->
     if card.name is None and not (card.email or card.phone or card.address or card.contact):
         return None
     return card
+
+
+_NAME_FIELD = re.compile(r"(?i)^\s*(?:(?:company|customer|client|owner|business|full|legal)\s+)?"
+                         r"name\s*[:\-]\s*(?=\S)")
 
 
 def _org_line(lines: list[Line]) -> Line | None:

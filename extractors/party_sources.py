@@ -224,13 +224,38 @@ def letterhead_cards(ctx: Context, lines: list[Line], known: list[Card]) -> list
     """An organisation name atop page 1, with address/phone/email under it, sent the document."""
     header = _header_lines(ctx)
     seen = {ln.start for ln in header}
-    top = header + [ln for ln in lines[:14] if _page_of(ctx, ln) in (None, 1)
-                    and ln.start not in seen]
+    top = header + [ln for ln in lines[:30] if _page_of(ctx, ln) in (None, 1)
+                    and ln.start not in seen and ln.kind is not BlockKind.footer]
+    found = _sender(top, len(header), "parties.letterhead")
+    if found:
+        return found
+    # A form with the firm only in its footer ("Evergreen Lawn LLC · 9 Commerce Ct · …").
+    footer = [ln for i, b in enumerate(ctx.document.blocks) if b.kind is BlockKind.footer
+              and b.page in (None, 1) for ln in block_lines(i, b)]
+    return [_weaker(c, 0.5) for c in _sender(footer, 0, "parties.footer")]
+
+
+_ANY_LABEL_LINE = re.compile(r"(?i)^\s*(?:prepared\s+(?:for|by)|bill\s+to|submitted\s+(?:to|by)|"
+                             r"customer|client|owner|contractor)\b[^a-z]*(?:prepared|bill|ship|"
+                             r"submitted|customer|client|owner|contractor)?")
+
+
+def _weaker(card: Card, conf: float) -> Card:
+    if card.name is not None:
+        card.name.confidence = min(card.name.confidence, conf)
+    return card
+
+
+def _sender(top: list[Line], header_count: int, method: str) -> list[Card]:
+    last_label = -10
     for i, ln in enumerate(top):
-        if i > 24 + len(header):
+        if i > 24 + header_count:
             break
-        if label_of(ln) is not None or ln.table is not None:
+        if label_of(ln) is not None or _ANY_LABEL_LINE.match(ln.text):
+            last_label = i
             continue
+        if ln.table is not None or i - last_label <= 3:
+            continue  # inside a labelled card, not the sender's letterhead
         name = _DOC_WORDS.sub("", clean_name(re.split(r"\s{2,}|\t|\s[|•·–—]\s", ln.text)[0]))
         name = clean_name(name)
         if not (looks_like_name(name) and is_org_name(name)):
@@ -248,12 +273,12 @@ def letterhead_cards(ctx: Context, lines: list[Line], known: list[Card]) -> list
         role: Role = "client" if agency else "contractor"
         if not has_contact and not agency:
             continue
-        conf = (0.75 if i <= 4 + len(header) else 0.65) if has_contact else 0.6
-        card = Card(role, Cand(name, ln.start, ln.start + len(name), conf, "parties.letterhead"))
+        conf = (0.75 if i <= 4 + header_count else 0.65) if has_contact else 0.6
+        card = Card(role, Cand(name, ln.start, ln.start + len(name), conf, method))
         details = [rest_of(ln, ln.text.find(name) + len(name))] if len(ln.text) > len(
             name) + 3 else []
         details += after
-        fill_details(card, details, conf, "parties.letterhead")
+        fill_details(card, details, conf, method)
         card.contact = []  # a letterhead's people are rarely the contact person
         return [card]
     return []

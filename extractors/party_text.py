@@ -163,7 +163,7 @@ def is_person_name(text: str) -> bool:
     parts = text.replace(",", " ").split()
     if not 2 <= len(parts) <= 5:
         return False
-    if any(p.lower().strip(".") in _JOB_WORDS for p in parts):
+    if ":" in text or any(p.lower().strip(".:") in _JOB_WORDS for p in parts):
         return False
     return all(p[:1].isupper() or p.lower() in {"de", "van", "von", "la", "del"} for p in parts)
 
@@ -241,6 +241,8 @@ def leading_name(text: str) -> str:
             break
         if token.lower() in _STOP_WORDS or token.lower().rstrip(":") in _DETAIL_WORDS:
             break
+        if out and token.isdigit() and len(token) >= 3:
+            break  # "Tom Moreau 8321 Maple Avenue": a street number starts the address
         out.append(token)
         pos = m.end()
         if len(out) > 1 and _SUFFIX.match(token.rstrip(",")):

@@ -19,6 +19,14 @@ from extractors.context import Context, Section
 from extractors.lines import BULLET, clean_item
 from extractors.normalize.money import parse_number
 from extractors.party_text import defines_subcontractor
+from extractors.scope_text import (
+    final,
+    list_entries,
+    quantity_of,
+    split_list,
+    split_sentences,
+    verb_parts,
+)
 from models.document import Block, BlockKind
 from models.handoff import Scope, ScopeItem
 
@@ -79,32 +87,6 @@ _DESCRIPTION_HEADERS = ("description", "scope", "task", "service", "deliverable"
 _QTY_HEADERS = ("qty", "quantity", "count", "no. of", "hours")
 _UNIT_HEADERS = ("unit", "uom", "u/m")
 
-_UNITS = (
-    r"sq\.?\s*ft\.?|square\s+f(?:ee|oo)t|sf|s\.f\.|sq\.?\s*yds?\.?|square\s+yards?|sy|lin(?:ear)?\.?"
-    r"\s+f(?:ee|oo)t|l\.?f\.?|lf|ln\.?\s*ft\.?|cu\.?\s*yds?\.?|cubic\s+yards?|cy|squares?|sq"
-    r"|tons?|gal(?:lons?)?|lbs?|pounds|each|ea|feet|ft|inches|acres?|units?"
-    r"|pcs|pieces|sets?|zones?|workstations?|users?|seats?|devices?|endpoints?|licenses?|"
-    r"fixtures?|outlets?|circuits?|windows?|doors?|trees?|plants?|shrubs?|yards?|panels?|heads?"
-)
-_QTY_UNIT = re.compile(
-    r"(?<![\w$€£.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:-\s*)?"
-    r"(?P<unit>" + _UNITS + r")(?![\w])",
-    re.I,
-)
-_PAREN_QTY = re.compile(r"\((?P<num>\d{1,5})\)\s+(?P<noun>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
-_UNIT_CANON = [
-    (re.compile(r"^(sq\.?\s*ft\.?|square\s+f(ee|oo)t|sf|s\.f\.)$", re.I), "sq ft"),
-    (re.compile(r"^(sq\.?\s*yds?\.?|square\s+yards?|sy)$", re.I), "sq yd"),
-    (re.compile(r"^(lin(ear)?\.?\s+f(ee|oo)t|l\.?f\.?|ln\.?\s*ft\.?)$", re.I), "lf"),
-    (re.compile(r"^(cu\.?\s*yds?\.?|cubic\s+yards?|cy)$", re.I), "cu yd"),
-    (re.compile(r"^(each|ea)$", re.I), "ea"),
-    (re.compile(r"^(hours?|hrs?)$", re.I), "hours"),
-]
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "approx", "no", "inc", "co", "ltd", "llc", "st", "ave",
-                  "sq", "ft", "lf", "ea", "min", "max", "incl", "vs", "mr", "ms", "mrs", "dr",
-                  "u.s", "p.m", "a.m")
-
-
 @dataclass(frozen=True, slots=True)
 class _Piece:
     text: str
@@ -124,7 +106,7 @@ def extract_scope(ctx: Context) -> Scope:
     covered: list[tuple[int, int]] = []
 
     def add(group: str, piece: _Piece, heading: str | None) -> None:
-        text = _final(piece.text)
+        text = final(piece.text)
         if text != piece.text:
             end = piece.end - 1 if ctx.document.text[piece.end - 1:piece.end] == "." else piece.end
             piece = _Piece(text, piece.start, end, piece.method, piece.confidence,
@@ -142,11 +124,11 @@ def extract_scope(ctx: Context) -> Scope:
             method=piece.method, evidence=ctx.evidence(piece.start, piece.end),
         ))
 
-    for section, label in _scope_sections(ctx):
+    for section, label, parent_heading in _scope_sections(ctx):
         base = _GROUP_OF[label]
         heading = _heading_text(ctx, section)
         covered.append((section.start, section.end))
-        for piece in _section_pieces(ctx, section):
+        for piece in _section_pieces(ctx, section, parent_heading):
             add(piece.group or _reroute(base, piece.text), piece, heading)
 
     for piece in _prose_exclusions(ctx, covered):
@@ -175,7 +157,7 @@ _BUYER_DUTIES_SUB = re.compile(r"\b(?:general\s+)?contractor(?:'s|’s)?\s+(?:re
                                r"obligations|to\s+provide)\b", re.I)
 
 
-def _scope_sections(ctx: Context) -> list[tuple[Section, str]]:
+def _scope_sections(ctx: Context) -> list[tuple[Section, str, str | None]]:
     """Scope-family sections, plus headed sub-sections that belong to one.
 
     A heading the rules did not label still belongs to scope when its own words say so
@@ -184,7 +166,7 @@ def _scope_sections(ctx: Context) -> list[tuple[Section, str]]:
     a deeper-level heading nested under one. The document's title ("STATEMENT OF WORK") is
     not a scope section when the body has scope sections of its own.
     """
-    out: list[tuple[Section, str]] = []
+    out: list[tuple[Section, str, str | None]] = []
     parent: tuple[Section, str, int] | None = None
     buyer_duties = _BUYER_DUTIES_SUB if defines_subcontractor(ctx.document.text) else None
     for section in ctx.sections:
@@ -197,13 +179,15 @@ def _scope_sections(ctx: Context) -> list[tuple[Section, str]]:
             heading = section.heading.strip()
             label = next((g for p, g in _HEADING_GROUP if p.search(heading)
                           and len(heading.split()) <= 8), None)
-            if label is None and parent is not None and (heading.endswith(":") or (
-                    level > parent[2] > 0 and not _is_title(ctx, *parent[:2]))
-                    or _is_column_header(heading)):
-                out.append((section, parent[1]))
+            nested = level > parent[2] > 0 and not _is_title(ctx, *parent[:2]) and not (
+                0 < _depth(heading) <= _depth(parent[0].heading)) if parent else False
+            if label is None and parent is not None and (
+                    heading.endswith(":") or nested or _is_column_header(heading)
+                    or _is_item_heading(heading, parent[0].heading)):
+                out.append((section, parent[1], parent[0].heading))
                 continue  # a continuation; the parent heading stays in force
         if label is not None:
-            out.append((section, label))
+            out.append((section, label, None))
             if section.heading_block is not None:
                 parent = (section, label, level)
             continue
@@ -211,7 +195,7 @@ def _scope_sections(ctx: Context) -> list[tuple[Section, str]]:
             continue  # an inline label elsewhere does not end the section in force
         parent = None
     if len(out) > 1 and _is_title(ctx, out[0][0], out[0][1]) and any(
-            g == "scope" and sec.heading_block is not None for sec, g in out[1:]):
+            g == "scope" and sec.heading_block is not None for sec, g, _ in out[1:]):
         out = out[1:]
     return out
 
@@ -230,6 +214,19 @@ def _is_title(ctx: Context, section: Section, group: str) -> bool:
     first = next((b for _, b in ctx.blocks_of(section)), None)
     return first is not None and first.kind is not BlockKind.list_item and not BULLET.match(
         first.text)
+
+
+def _is_item_heading(heading: str, parent_heading: str) -> bool:
+    """A list entry a reader took for a heading: it opens with a bullet the OCR misread
+    ("¢ — Install …"), or it is numbered right under a lead-in ("Not included:" / "1. Signage")."""
+    return not heading[:1].isalnum() or (parent_heading.rstrip().endswith(":")
+                                         and bool(BULLET.match(heading)))
+
+
+def _depth(heading: str) -> int:
+    """How deep a heading's own numbering is: "3. Pricing" 1, "1.2 Exclusions" 2, none 0."""
+    m = re.match(r"^\s*(\d+(?:[.,]\d+)*)[.,)]?\s", heading)
+    return len(re.split(r"[.,]", m.group(1))) if m else 0
 
 
 def _is_column_header(heading: str) -> bool:
@@ -277,11 +274,13 @@ def _reroute(group: str, text: str) -> str:
 
 
 # --- pieces ---------------------------------------------------------------------------------
-def _section_pieces(ctx: Context, section: Section) -> list[_Piece]:
+def _section_pieces(ctx: Context, section: Section, parent_heading: str | None = None
+                    ) -> list[_Piece]:
     pieces: list[_Piece] = []
     done_tables: set[int] = set()
     blocks = list(ctx.blocks_of(section))
-    if section.heading_block is not None and "|" in section.heading:
+    if section.heading_block is not None and ("|" in section.heading or (
+            parent_heading is not None and _is_item_heading(section.heading, parent_heading))):
         # A table row of a scanned page taken for a heading: its text is an item.
         head = ctx.document.blocks[section.heading_block]
         text = clean_item(head.text)
@@ -319,6 +318,10 @@ _CLOSING = re.compile(
 )
 
 
+_COMMENTARY = re.compile(r"^(?:such|these|those|this|it|they|any\s+such)\b.*\b(?:may|can|could|"
+                         r"will|would|shall)\b", re.I)
+
+
 def _inline_content(text: str) -> str:
     """After "Exclusions:" the list runs to the end of its line, plus any bulleted lines that
     follow; other lines of the block are prose the heading does not govern."""
@@ -336,10 +339,13 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
     """A list item is one item; a paragraph is split into bullet lines, sentences, list entries."""
     out: list[_Piece] = []
     for chunk, c_start, bulleted in _chunks(text, start):
+        if chunk.count("|") >= 2:
+            out += _ruled_pieces(chunk, c_start)  # a table row read as text ("a | b | c")
+            continue
         if block.kind is BlockKind.list_item or bulleted or BULLET.match(chunk):
             if _is_lead_in(chunk):
                 continue
-            for sub, s, e, split in _maybe_split_list(chunk, c_start, force=False):
+            for sub, s, e, split in list_entries(chunk, c_start, force=False):
                 out.append(_Piece(clean_item(sub), s, e, "scope.list_split" if split else
                                   "scope.list_item", 0.85 if split else 0.9))
             continue
@@ -348,7 +354,7 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
             if colon and tail.strip() and len(head.split()) <= 14 and not re.search(
                     r"\d$", head):
                 offset = s_start + len(head) + 1
-                entries = _maybe_split_list(tail, offset, force=True)
+                entries = list_entries(tail, offset, force=True)
                 if len(entries) == 1 and _RUN_IN_TITLE.fullmatch(head.strip()):
                     # "Demolition: Remove existing cabinets …" is one item, title and all.
                     out.append(_Piece(clean_item(sent), s_start, s_start + len(sent),
@@ -362,13 +368,34 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
             lead = _PROSE_EXCLUSION.match(sent)
             if lead and lead.end() < len(sent):
                 tail = sent[lead.end():]
-                for sub, s, e, _ in _maybe_split_list(tail, s_start + lead.end(), force=True):
+                for sub, s, e, _ in list_entries(tail, s_start + lead.end(), force=True):
                     out.append(_Piece(clean_item(sub), s, e, "scope.prose_list", 0.75))
                 continue
-            parts = _maybe_split_list(sent, s_start, force=listy)
+            if _COMMENTARY.match(sent) and not listy:
+                continue  # "Such work may be added by amendment.": about the list, not in it
+            parts = list_entries(sent, s_start, force=listy)
             for sub, s, e, split in parts:
                 method = "scope.inline_list" if split else "scope.sentence"
                 out.append(_Piece(clean_item(sub), s, e, method, 0.8 if split else 0.75))
+    return out
+
+
+def _ruled_pieces(chunk: str, start: int) -> list[_Piece]:
+    """Cells of a table that came through as text with its rulings ("1 | Install … | 2 | …"):
+    one item per cell that reads as a phrase; numbers, header words and OCR specks dropped."""
+    out: list[_Piece] = []
+    pos = 0
+    for cell in [*re.split(r"\|+", chunk)]:
+        at = chunk.find(cell, pos)
+        pos = at + len(cell)
+        body = re.sub(r"^(?:[\W\d_]+|\b[a-zA-Z]{1,2}\b[,.]?\s)+", "", cell).strip(" \"'‘’“”")
+        body = re.sub(r"\s+(?:\b[A-Za-z]{1,2}\b|[\W\d_]+)$", "", body).strip()
+        if len(body.split()) < 2 or _only_header_words(re.sub(r"\d", "", body)):
+            continue
+        head = re.sub(r"^(?:item|no\.?|#)?\s*(?:description)?\s*\d*\s*", "", body, flags=re.I)
+        body = head if head and head[0].isupper() else body
+        s = start + at + max(0, cell.find(body[:10]))
+        out.append(_Piece(body, s, s + len(body), "scope.table_row", 0.55))
     return out
 
 
@@ -406,97 +433,6 @@ _RUN_IN_TITLE = re.compile(r"(?!(?:the|this|our|we|note|notes)\b)[A-Z][\w&/-]*"
 
 def _is_lead_in(text: str) -> bool:
     return bool(_LEAD_IN.search(text.strip()))
-
-
-def split_sentences(text: str, start: int) -> list[tuple[str, int]]:
-    """Sentences of a paragraph with their offsets; abbreviations do not end a sentence."""
-    out: list[tuple[str, int]] = []
-    pos = 0
-    for m in re.finditer(r"[.!?](?=\s+[A-Z(\"“])", text):
-        before = text[pos:m.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
-        if last in _ABBREVIATIONS or len(last) == 1:
-            continue
-        piece = text[pos:m.end()]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append((piece.strip(), start + pos + lead))
-        pos = m.end()
-    rest = text[pos:]
-    if rest.strip():
-        lead = len(rest) - len(rest.lstrip())
-        out.append((rest.strip(), start + pos + lead))
-    return out
-
-
-def split_list(text: str) -> list[str]:
-    """The entries of a written list: "a; b; c" or "a, b, and c" (entries short and noun-like)."""
-    return [t for t, _, _, _ in _maybe_split_list(text, 0, force=True)]
-
-
-def _in_sequence(marks: list[re.Match[str]]) -> bool:
-    """"a. … b. … c. …" or "1) … 2) …": consecutive labels, not a stray "(12)"."""
-    keys = [re.sub(r"[^a-z0-9]", "", m.group(0).lower()) for m in marks]
-    values = [int(k) if k.isdigit() else ord(k) - ord("a") + 1 for k in keys if k]
-    return len(values) == len(keys) and values == list(range(values[0], values[0] + len(values)))
-
-
-_INLINE_ENUM = re.compile(r"(?:^|(?<=\s))(?:\(?[a-z]\)|[a-z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+")
-_TRAILING_CLAUSE = re.compile(r",\s+(?:which|who|as|since|because|unless|if|where|when|so\s+that|"
-                              r"but|except)\b.*$", re.I)
-
-
-def _maybe_split_list(text: str, start: int, *, force: bool) -> list[tuple[str, int, int, bool]]:
-    """Split a sentence into list entries when it reads as a list, else keep it whole.
-
-    A trailing clause (", which will be provided by …") is not an entry."""
-    body = text.rstrip().rstrip(".")
-    if force:
-        body = _TRAILING_CLAUSE.sub("", body)
-    whole = [(text.strip(), start + len(text) - len(text.lstrip()),
-              start + len(text.rstrip()), False)]
-    enumerated = list(_INLINE_ENUM.finditer(body))
-    if len(enumerated) >= 2 and enumerated[0].start() == 0 and _in_sequence(enumerated):
-        parts_e: list[tuple[str, int, int, bool]] = []
-        for n, m in enumerate(enumerated):
-            hi = enumerated[n + 1].start() if n + 1 < len(enumerated) else len(body)
-            piece = body[m.end():hi].strip().rstrip(";,")
-            if piece:
-                at = m.end() + body[m.end():hi].find(piece)
-                parts_e.append((piece, start + at, start + at + len(piece), True))
-        if len(parts_e) >= 2:
-            return parts_e
-    if ";" in body:
-        sep = re.compile(r"\s*;\s*(?:and\s+|or\s+)?")
-    elif "," in body:
-        sep = re.compile(r"\s*,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+(?=[^,]*$)")
-    elif force and re.fullmatch(r"\S+(?:\s\S+){0,3}\s+or\s+\S+(?:\s\S+){0,3}", body):
-        sep = re.compile(r"\s+or\s+")  # "patching or painting": two things excluded
-    else:
-        return whole
-    parts: list[tuple[str, int, int, bool]] = []
-    pos = 0
-    for m in sep.finditer(body):
-        parts.append((body[pos:m.start()], pos, m.start(), True))
-        pos = m.end()
-    parts.append((body[pos:], pos, len(body), True))
-    parts = [(t.strip(), start + s + (len(t) - len(t.lstrip())), start + s + len(t.rstrip()), True)
-             for t, s, _, _ in parts if t.strip()]
-    if len(parts) < 2:
-        return whole
-    if ";" in body and (force or body.count(";") >= 2):
-        return parts
-    words = [len(p[0].split()) for p in parts]
-    short = (max(words) <= 12 and sum(words) / len(words) <= 7) if force else max(words) <= 4
-    if not short or _has_number_commas(body):
-        return whole
-    if not force:
-        return whole
-    return parts
-
-
-def _has_number_commas(text: str) -> bool:
-    return bool(re.search(r"\d,\d{3}", text))
 
 
 def _table_pieces(ctx: Context, table_index: int) -> list[_Piece]:
@@ -614,7 +550,7 @@ def _prose_exclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
         if m is None:
             continue
         tail = text[m.end():e]
-        for sub, ps, pe, _ in _maybe_split_list(tail, m.end(), force=True):
+        for sub, ps, pe, _ in list_entries(tail, m.end(), force=True):
             cleaned = clean_item(sub).rstrip(".")
             if cleaned:
                 out.append(_Piece(cleaned, ps, pe, "scope.prose_exclusion", 0.6))
@@ -628,16 +564,6 @@ _PROSE_INCLUSION = re.compile(
     r"includes?\s+)",
     re.I,
 )
-_VERBS = {
-    "install", "replace", "remove", "furnish", "provide", "supply", "reconnect", "connect",
-    "repair", "paint", "patch", "haul", "dispose", "clean", "demolish", "frame", "hang", "tape",
-    "finish", "prime", "seal", "pour", "grade", "excavate", "plant", "mulch", "trim", "prune",
-    "wire", "run", "set", "test", "commission", "configure", "migrate", "deploy", "monitor",
-    "document", "train", "build", "construct", "relocate", "upgrade", "inspect", "service",
-    "perform", "apply", "re-roof", "reroof", "tear", "strip", "cut", "fill", "level", "lay",
-}
-
-
 def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
     """Without a scope section, the work a letter proposes in its own words: "We propose to
     replace the boiler, install a water heater and reconnect the zones." (one item per verb
@@ -656,65 +582,25 @@ def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
             continue
         tail_start = s + m.end()
         tail = text[tail_start:e]
-        parts = _verb_parts(tail, tail_start)
+        parts = verb_parts(tail, tail_start)
         for sub, ps, pe in parts:
-            cleaned = _final(clean_item(sub))
+            cleaned = final(clean_item(sub))
             if cleaned:
                 out.append(_Piece(cleaned, ps, pe, "scope.prose_inclusion", 0.55))
     return out
 
 
-def _verb_parts(text: str, start: int) -> list[tuple[str, int, int]]:
-    """Split "replace X, install Y, and reconnect Z" at commas/"and" before a work verb."""
-    body = _TRAILING_CLAUSE.sub("", text.rstrip().rstrip(".")).rstrip()
-    if not body.strip():
-        return []
-    seps = [m for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+", body)
-            if body[m.end():].split(" ", 1)[0].lower() in _VERBS]
-    if not seps or body.split(" ", 1)[0].lower() not in _VERBS:
-        lead = len(body) - len(body.lstrip())
-        return [(body.strip(), start + lead, start + len(body))]
-    edges = [0, *(x for m in seps for x in (m.start(), m.end())), len(body)]
-    pieces: list[tuple[str, int, int]] = []
-    for lo, hi in zip(edges[0::2], edges[1::2], strict=True):
-        piece = body[lo:hi].strip()
-        if piece:
-            at = lo + body[lo:hi].find(piece)
-            pieces.append((piece, start + at, start + at + len(piece)))
-    return pieces
-
-
-# --- quantities -----------------------------------------------------------------------------
-def quantity_of(text: str) -> tuple[Decimal | None, str | None]:
-    """A stated quantity: "1,200 sq ft" -> (1200, "sq ft"); "(12) recessed lights" -> (12, ...)."""
-    m = _QTY_UNIT.search(text)
-    if m:
-        number = parse_number(m.group("num"))
-        if number is not None:
-            return number, _canon_unit(m.group("unit"))
-    p = _PAREN_QTY.search(text)
-    if p:
-        return Decimal(p.group("num")), p.group("noun").strip().lower()
-    return None, None
-
-
-def _canon_unit(unit: str) -> str:
-    u = re.sub(r"\s+", " ", unit.strip())
-    for pattern, canon in _UNIT_CANON:
-        if pattern.match(u):
-            return canon
-    return u.lower()
-
-
-def _final(text: str) -> str:
-    """An item without its closing period ("Tree removal." -> "Tree removal"), abbreviations kept."""
-    if text.endswith(".") and re.search(r"[A-Za-z)\d]{2}\.$", text) and not re.search(
-            r"\b(etc|inc|co|corp|ltd|llc|approx|no|sq|ft|e\.g|i\.e)\.$", text, re.I):
-        return text[:-1]
-    return text
+_PLEASANTRY = re.compile(
+    r"^(?:thank\s+you|thanks\b|please\s+(?:call|contact|feel|let|do\s+not)|if\s+you\s+have\s+any|"
+    r"we\s+look\s+forward|we\s+appreciate|feel\s+free|do\s+not\s+hesitate|call\s+us|"
+    r"questions\?)",
+    re.I,
+)
 
 
 def _worth_keeping(text: str) -> bool:
+    if _PLEASANTRY.match(text):
+        return False
     letters = sum(ch.isalpha() for ch in text)
     if re.search(r"(?i)^page\b\W*\w{0,4}\W*$|\bpage\s+\d+\s+of\s+\d+|\brev\.\s*\d", text):
         return False

@@ -17,14 +17,13 @@ the other side of the one block whose role is known.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors.context import Context
-from extractors.lines import Line, document_lines, is_blank_fill
+from extractors.lines import Line, document_lines, is_blank_fill, words_in
 from extractors.normalize.dates import parse_date
 from extractors.party_text import (
     agency_name,
@@ -55,6 +54,12 @@ _ROLE_HEAD = re.compile(
     r"authorized|prepared)(?:\s+(?:and|&)\s+\w+)?(?:\s+(?:by|for))?\s*(?:the\s+)?)?"
     r"(?:(?P<role>" + _ROLE_ALT + r")(?:'s|’s)?\b(?:\s+(?:acceptance|approval|signature))?"
     r"(?:\s*\([^)]{0,40}\))?)?\s*:?",
+    re.I,
+)
+# The buyer's acceptance heads the buyer's block ("ACCEPTANCE – I accept this quotation …").
+_ACCEPTANCE = re.compile(
+    r"^\s*(?:acceptance(?:\s+of\s+(?:proposal|quot\w+|estimate|bid|contract))?|proposal\s+acceptance|"
+    r"authori[sz]ation\s+to\s+proceed)\b\s*[:–—-]?",
     re.I,
 )
 _MARK = re.compile(
@@ -228,7 +233,7 @@ def _merged(document: Document, regions: list[list[Line]]) -> list[list[list[Lin
 
 
 def _short(line: Line) -> bool:
-    if _is_anchor(line.text) or _FIELD.search(line.text):
+    if _is_anchor(line.text) or _FIELD.search(line.text) or _ACCEPTANCE.match(line.text):
         return True
     words = len(line.text.split())
     return words <= 10 and (not line.text.rstrip().endswith((".", ";"))
@@ -256,7 +261,7 @@ def _columns(document: Document, region: list[Line]) -> list[list[Line]]:
     left: list[Line] = []
     right: list[Line] = []
     for ln in region:
-        words = _words(document, ln.start, ln.end)
+        words = words_in(document, ln.start, ln.end)
         if not words:
             left.append(ln)
             continue
@@ -274,30 +279,12 @@ def _columns(document: Document, region: list[Line]) -> list[list[Line]]:
     return [left, right]
 
 
-def _words(document: Document, start: int, end: int
-           ) -> list[tuple[int, int, float, float, float]]:
-    """(start, end, x0, x1, top) of the PDF words inside a span; [] without geometry."""
-    offsets = document.word_offsets
-    n = len(offsets) // 2
-    if n == 0:
-        return []
-    starts = offsets[0::2]
-    i = bisect.bisect_left(starts, start)
-    out: list[tuple[int, int, float, float, float]] = []
-    boxes = document.word_boxes
-    while i < n and offsets[2 * i] < end:
-        ws, we = offsets[2 * i], offsets[2 * i + 1]
-        out.append((ws, we, boxes[5 * i], boxes[5 * i + 2], boxes[5 * i + 1]))
-        i += 1
-    return out
-
-
 def _column_boundary(document: Document, region: list[Line]) -> float | None:
     """Where the right-hand block starts: the x of the word after a wide gap, agreed on by the
     region's lines."""
     votes: Counter[int] = Counter()
     for ln in region:
-        words = _words(document, ln.start, ln.end)
+        words = words_in(document, ln.start, ln.end)
         for a, b in zip(words, words[1:], strict=False):
             if b[2] - a[3] >= _COLUMN_GAP:
                 votes[int(b[2] // 12)] += 1
@@ -325,6 +312,9 @@ def _join_label_cells(lines: list[Line]) -> list[Line]:
 # --- tokens ---------------------------------------------------------------------------------
 def _role_heading(text: str, sub: bool = False) -> tuple[str, int] | None:
     """(role, end) when the text opens with a role heading: "OWNER", "Accepted by", an agency."""
+    accept = _ACCEPTANCE.match(text)
+    if accept:
+        return "client", len(text) if len(text.split()) > 3 else accept.end()
     m = _ROLE_HEAD.match(text)
     if m and (m.group("role") or m.group("verb")) and m.end() > 0:
         if m.group("role"):

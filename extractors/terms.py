@@ -19,7 +19,7 @@ from extractors.context import Context, Section
 from extractors.fieldmake import found, is_tbd, stated_tbd
 from extractors.lines import clean_item
 from extractors.normalize.durations import parse_duration
-from extractors.scope import split_sentences
+from extractors.scope_text import split_sentences
 from models.document import BlockKind
 from models.handoff import Field, Terms, Warranty
 

@@ -7,7 +7,11 @@ import pytest
 MODULES = [
     "models", "models.document", "models.handoff", "models.errors", "models.settings",
     "extractors.nlp", "extractors.context", "extractors.price", "extractors.dates",
-    "extractors.checks", "extractors.pipeline", "extractors.normalize",
+    "extractors.checks", "extractors.pipeline", "extractors.normalize", "extractors.verify",
+    "extractors.parties", "extractors.party_cards", "extractors.party_sources", "extractors.party_text",
+    "extractors.scope", "extractors.scope_text", "extractors.terms", "extractors.signatures",
+    "extractors.lines", "extractors.fieldmake", "extractors.readers", "extractors.sandbox",
+    "store", "review.app",
 ]
 
 

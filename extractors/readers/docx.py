@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.readers.blocks import heading_text_level, is_list_start
 from extractors.readers.docx_numbering import Numbering
+from extractors.readers.docx_styles import Styles, W, load_styles, on, to_int
 from extractors.readers.gate import Gated
 from extractors.readers.zipcheck import check_zip
 from models.document import BlockKind, Document, DocumentBuilder, Page, PageMethod
@@ -32,11 +33,9 @@ from models.settings import Settings
 
 __all__ = ["read_docx"]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _VAL = f"{W}val"
-_FALSE = {"0", "false", "off", "none"}
 
 _SKIP = {f"{W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "instrText", "delText",
                              "fldChar", "footnoteReference", "endnoteReference",
@@ -44,121 +43,7 @@ _SKIP = {f"{W}{t}" for t in ("pPr", "rPr", "sdtPr", "sdtEndPr", "instrText", "de
                              "bookmarkEnd", "lastRenderedPageBreak", "softHyphen", "trPr",
                              "tblPr", "tblGrid", "tcPr", "sectPr", "del", "moveFrom",
                              "delInstrText", "customXmlPr", "rPrChange", "pPrChange")}
-_HEADING_RE = re.compile(r"^(?:heading|titre|überschrift)\s*(\d)$", re.IGNORECASE)
 _PUA_BULLETS = re.compile(r"^[\uf000-\uf8ff]")
-
-
-@dataclass(slots=True)
-class _Style:
-    name: str = ""
-    based_on: str | None = None
-    outline: int | None = None
-    num_id: str | None = None
-    ilvl: int | None = None
-    bold: bool | None = None
-    hidden: bool = False
-
-
-@dataclass(slots=True)
-class _Styles:
-    by_id: dict[str, _Style] = field(default_factory=dict)
-    default_para: str | None = None
-    _chains: dict[str | None, tuple[_Style, ...]] = field(default_factory=dict)
-
-    def chain(self, style_id: str | None) -> tuple[_Style, ...]:
-        """The style and the styles it is based on, nearest first (computed once per id)."""
-        found = self._chains.get(style_id)
-        if found is None:
-            found = self._chains[style_id] = tuple(self._walk(style_id))
-        return found
-
-    def _walk(self, style_id: str | None) -> Iterator[_Style]:
-        seen: set[str] = set()
-        sid = style_id or self.default_para
-        while sid and sid not in seen and len(seen) < 12:
-            seen.add(sid)
-            st = self.by_id.get(sid)
-            if st is None:
-                return
-            yield st
-            sid = st.based_on
-
-    def heading_level(self, style_id: str | None) -> int:
-        for st in self.chain(style_id):
-            name = st.name.strip().lower()
-            m = _HEADING_RE.match(name)
-            if m:
-                return max(1, int(m.group(1)))
-            if name == "title":
-                return 1
-            if name == "subtitle":
-                return 2
-            if st.outline is not None and st.outline < 9:
-                return st.outline + 1
-        return 0
-
-    def name(self, style_id: str | None) -> str | None:
-        for st in self.chain(style_id):
-            return st.name or None
-        return None
-
-    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
-        for st in self.chain(style_id):
-            if st.num_id is not None:
-                return st.num_id, st.ilvl
-        return None, None
-
-    def bold(self, style_id: str | None) -> bool:
-        for st in self.chain(style_id):
-            if st.bold is not None:
-                return st.bold
-        return False
-
-
-def _on(el: Any | None) -> bool:
-    return el is not None and el.get(_VAL, "true").lower() not in _FALSE
-
-
-def _load_styles(root: Any | None) -> _Styles:
-    out = _Styles()
-    if root is None:
-        return out
-    for st in root.iterchildren(f"{W}style"):
-        sid = st.get(f"{W}styleId")
-        if not sid:
-            continue
-        name = st.find(f"{W}name")
-        based = st.find(f"{W}basedOn")
-        ppr = st.find(f"{W}pPr")
-        rpr = st.find(f"{W}rPr")
-        s = _Style(name=name.get(_VAL, "") if name is not None else "",
-                   based_on=based.get(_VAL) if based is not None else None)
-        if ppr is not None:
-            ol = ppr.find(f"{W}outlineLvl")
-            if ol is not None:
-                s.outline = _int(ol.get(_VAL), 9)
-            num = ppr.find(f"{W}numPr")
-            if num is not None:
-                nid = num.find(f"{W}numId")
-                lvl = num.find(f"{W}ilvl")
-                s.num_id = nid.get(_VAL) if nid is not None else None
-                s.ilvl = _int(lvl.get(_VAL), 0) if lvl is not None else None
-        if rpr is not None:
-            b = rpr.find(f"{W}b")
-            if b is not None:
-                s.bold = _on(b)
-            s.hidden = _on(rpr.find(f"{W}vanish"))
-        out.by_id[sid] = s
-        if st.get(f"{W}type") == "paragraph" and st.get(f"{W}default") in ("1", "true"):
-            out.default_para = sid
-    return out
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 @dataclass(slots=True)
@@ -176,7 +61,7 @@ class _Para:
 
 
 class _Walker:
-    def __init__(self, builder: DocumentBuilder, styles: _Styles, numbering: Numbering,
+    def __init__(self, builder: DocumentBuilder, styles: Styles, numbering: Numbering,
                  settings: Settings) -> None:
         self.b = builder
         self.styles = styles
@@ -245,7 +130,7 @@ class _Walker:
                 return
             b = rpr.find(f"{W}b")
             if b is not None:
-                bold = _on(b)
+                bold = on(b)
             else:
                 rs = rpr.find(f"{W}rStyle")
                 if rs is not None and self.styles.bold(rs.get(_VAL)):
@@ -292,7 +177,7 @@ class _Walker:
         ppr = p.find(f"{W}pPr")
         style_id = None
         if ppr is not None:
-            if _on(ppr.find(f"{W}pageBreakBefore")):
+            if on(ppr.find(f"{W}pageBreakBefore")):
                 self.explicit += 1
             ps = ppr.find(f"{W}pStyle")
             style_id = ps.get(_VAL) if ps is not None else None
@@ -333,7 +218,7 @@ class _Walker:
                 if nid is not None:
                     num_id = nid.get(_VAL)
                 if lvl is not None:
-                    ilvl = _int(lvl.get(_VAL), 0)
+                    ilvl = to_int(lvl.get(_VAL), 0)
         level = self.styles.heading_level(style_id)
         label = None
         if num_id not in (None, "0"):
@@ -484,7 +369,7 @@ class _Walker:
             if not cells:
                 continue
             trpr = tr.find(f"{W}trPr")
-            if counting_header and trpr is not None and _on(trpr.find(f"{W}tblHeader")):
+            if counting_header and trpr is not None and on(trpr.find(f"{W}tblHeader")):
                 header_rows += 1
             else:
                 counting_header = False
@@ -519,7 +404,7 @@ def _content(el: Any) -> Any | None:
     if el.tag != f"{W}sdt":
         return el
     pr = el.find(f"{W}sdtPr")
-    if pr is not None and _on(pr.find(f"{W}showingPlcHdr")):
+    if pr is not None and on(pr.find(f"{W}showingPlcHdr")):
         return None
     return el.find(f"{W}sdtContent")
 
@@ -529,14 +414,14 @@ def _list_style(style: str | None) -> bool:
     return "list" in low and not low.startswith(("list table", "table"))
 
 
-def _hidden_run(rpr: Any, shaded: bool, styles: _Styles) -> bool:
-    if _on(rpr.find(f"{W}vanish")) or _on(rpr.find(f"{W}specVanish")):
+def _hidden_run(rpr: Any, shaded: bool, styles: Styles) -> bool:
+    if on(rpr.find(f"{W}vanish")) or on(rpr.find(f"{W}specVanish")):
         return True
     rs = rpr.find(f"{W}rStyle")
     if rs is not None and any(st.hidden for st in styles.chain(rs.get(_VAL))):
         return True
     sz = rpr.find(f"{W}sz")
-    if sz is not None and _int(sz.get(_VAL), 24) < 2:
+    if sz is not None and to_int(sz.get(_VAL), 24) < 2:
         return True
     color = rpr.find(f"{W}color")
     if color is not None and color.get(_VAL, "").lower() == "ffffff" and not shaded:
@@ -666,7 +551,7 @@ def read_docx(gated: Gated, settings: Settings) -> Document:
         numbering_root = None
     builder = DocumentBuilder(sha256=gated.sha256, file_name=name, media_type=gated.media_type,
                               reader="docx/python-docx")
-    walker = _Walker(builder, _load_styles(styles_root), Numbering.from_element(numbering_root),
+    walker = _Walker(builder, load_styles(styles_root), Numbering.from_element(numbering_root),
                      settings)
     for root in _header_footer_roots(doc, "header"):
         walker.walk(root, BlockKind.header)

@@ -148,6 +148,9 @@ def sniff_type(data: bytes, name: str = "") -> str:
         if "xl/workbook.xml" in names:
             raise UnsupportedType("the file is an Excel workbook (.xlsx); only PDF and DOCX are "
                                   "read", path=name)
+        if "mimetype" in names and b"opendocument" in data[:200]:
+            raise UnsupportedType("the file is an OpenDocument file (.odt/.ods); save it as "
+                                  ".docx or PDF and try again", path=name)
         if "ppt/presentation.xml" in names:
             raise UnsupportedType("the file is a PowerPoint deck (.pptx); only PDF and DOCX are "
                                   "read", path=name)

@@ -82,7 +82,8 @@ def _inflated_size(body: memoryview, budget: int, name: str) -> int:
     try:
         for off in range(0, len(body), _IN):
             chunk = bytes(body[off:off + _IN])
-            while chunk:
+            # past the stream's end, CPython keeps trailing bytes in unconsumed_tail forever
+            while chunk and not inflater.eof:
                 out = inflater.decompress(chunk, _OUT)
                 produced += len(out)
                 if produced > budget:

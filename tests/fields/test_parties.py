@@ -1,7 +1,11 @@
 """Rule tests for the parties extractor: roles from the document's own words."""
 
+from extractors.context import Context
+from extractors.nlp import get_nlp
 from extractors.parties import extract_parties
+from models.document import BlockKind, Document, DocumentBuilder, Page
 from models.handoff import FieldStatus
+from models.settings import Settings
 
 
 def test_letterhead_is_contractor_and_prepared_for_is_client(make_context) -> None:
@@ -273,3 +277,74 @@ def test_person_then_organisation_in_a_card(make_context) -> None:
     # Both cards name the client; the stronger label ("Prepared for") wins.
     assert p.client.name.value == "ABC Properties LLC"
     assert p.client.contact.value == "John Smith"
+
+
+def test_firm_named_only_in_the_footer(make_context) -> None:
+    ctx = make_context([
+        [["ESTIMATE", "#4471"], ["Customer Name:", "Greenfield HOA"],
+         ["Job Address:", "200 Greenfield Way, Fishers, IN 46037"]],
+        ("footer", "Evergreen Lawn & Tree LLC · 9 Commerce Ct, Noblesville, IN 46060 · "
+                   "(317) 555-0142"),
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Greenfield HOA"
+    assert p.contractor.name.value == "Evergreen Lawn & Tree LLC"
+    assert p.contractor.name.method == "parties.footer"
+    assert p.site_address.value == "200 Greenfield Way, Fishers, IN 46037"
+
+
+def _pdf_lines(lines: list[list[tuple[str, float]]]) -> Document:
+    """A one-page 'PDF' whose lines hold words at given x positions (two blocks side by side
+    that a reader ran into the same lines)."""
+    b = DocumentBuilder(sha256="0" * 64, file_name="t.pdf", media_type="application/pdf",
+                        reader="test")
+    b.add_page(Page(number=1, width=612, height=792))
+    for n, words in enumerate(lines):
+        text, spans, pos = "", [], 0
+        for word, x in words:
+            if text:
+                text += " "
+                pos += 1
+            spans.append((pos, pos + len(word), x, 100.0 + 14 * n, x + 6 * len(word),
+                          110.0 + 14 * n))
+            text += word
+            pos += len(word)
+        b.add_block(BlockKind.paragraph, text, page=1, words=spans)
+    return b.build()
+
+
+def test_side_by_side_cards_split_by_word_position(settings: Settings) -> None:
+    document = _pdf_lines([
+        [("Prepared", 72), ("for", 120), ("Prepared", 320), ("by", 368)],
+        [("Tom", 72), ("Moreau", 95), ("Cornerstone", 320), ("Electrical", 390), ("Ltd.", 450)],
+        [("8321", 72), ("Maple", 100), ("Avenue", 135), ("Elena", 320), ("Nakamura", 355)],
+    ])
+    ctx = Context(document, get_nlp(settings)(document.text), settings)
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Tom Moreau"
+    assert p.contractor.name.value == "Cornerstone Electrical Ltd."
+    assert p.contractor.contact.value == "Elena Nakamura"
+
+
+def test_directory_table_with_a_role_column(make_context) -> None:
+    ctx = make_context([[
+        ["Role", "Company", "Contact", "Email", "Phone"],
+        ["Owner", "Lakeside Medical Center", "Janet Wu", "jwu@lakesidemed.org", "(608) 555-0111"],
+        ["Contractor", "Badger State Builders, Inc.", "Carl Olsen", "colsen@badgerbuilders.com",
+         "(608) 555-0199"],
+    ]])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Lakeside Medical Center"
+    assert p.client.contact.value == "Janet Wu"
+    assert p.contractor.email.value == "colsen@badgerbuilders.com"
+
+
+def test_name_field_inside_an_information_card(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Customer Information"),
+        "Name: Maria Lopez\nAddress: 55 Elm St, Salem, OR 97301\nPhone: 503-555-0142",
+    ])
+    p = extract_parties(ctx)
+    assert p.client.name.value == "Maria Lopez"
+    assert p.client.phone.value == "503-555-0142"
+    assert p.client.contact.status is FieldStatus.not_found

@@ -192,3 +192,15 @@ def test_mark_name_stops_at_the_next_label(make_context) -> None:
     assert sigs[0].signer_name == "Karen Miller"
     assert sigs[0].title == "President"
     assert sigs[0].date == "2026-04-10"
+
+
+def test_acceptance_line_heads_the_buyers_blank_block(make_context) -> None:
+    ctx = make_context([
+        "ACCEPTANCE – I accept this quotation and the terms overleaf.",
+        "Signed: ................................... Print name: ................................... "
+        "Date: ....../....../......",
+    ])
+    sigs = by_party(extract_signatures(ctx))
+    assert sigs["client"].signed is False
+    assert sigs["client"].method == "signatures.block"
+    assert sigs["contractor"].signed is False
