@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from models.settings import DateOrder
@@ -40,6 +40,23 @@ def decide_date_order(texts: Iterable[str], default: DateOrder = DateOrder.mdy) 
     if mdy > dmy:
         return DateOrder.mdy
     return default
+
+
+_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%A %B %d %Y", "%A %d %B %Y",
+            "%a %B %d %Y", "%a %b %d %Y")
+
+
+def _strptime(cleaned: str) -> str | None:
+    """The common written forms ("March 4, 2026", "4 Mar. 2026") through the standard library;
+    dateparser (slow to load and to call) handles the rest."""
+    words = re.sub(r"[.,]", " ", cleaned).split()
+    text = " ".join("Sep" if w.lower() == "sept" else w for w in words)
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -76,10 +93,13 @@ def parse_date(text: str, order: DateOrder = DateOrder.mdy) -> str | None:
 
         parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
         return parsed.strftime("%Y-%m") if parsed else None
-    import dateparser
-
     cleaned = re.sub(r"\b(\d{1,2})(st|nd|rd|th)\b", r"\1", text)
     cleaned = re.sub(r"\bthe\b|\bday of\b", " ", cleaned, flags=re.I)
+    quick = _strptime(cleaned)
+    if quick is not None:
+        return quick
+    import dateparser
+
     parsed = dateparser.parse(
         cleaned, languages=["en"],
         settings={"DATE_ORDER": order.value.upper(), "REQUIRE_PARTS": ["day", "month", "year"]},
