@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--long-docx-pages", type=int, default=100)
     parser.add_argument("--samples", type=Path, default=None,
                         help="folder of sample PDFs/DOCX (default: samples/generated)")
-    parser.add_argument("--skip", action="append", default=[], choices=["batch", "watch"],
+    parser.add_argument("--skip", action="append", default=[], choices=["batch", "watch", "ocr"],
                         help="leave out a slow part")
     parser.add_argument("--json", dest="json_out", default="-", help="where to write the JSON ('-' = stdout)")
 
