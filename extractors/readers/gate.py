@@ -138,7 +138,8 @@ def sniff_type(data: bytes, name: str = "") -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+                NotImplementedError):  # a zip version or feature zipfile cannot read
             from models.errors import Corrupt
 
             raise Corrupt("the file looks like a zip archive but cannot be opened (truncated or "
