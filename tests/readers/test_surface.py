@@ -16,6 +16,7 @@ MODULES = [
     "extractors.readers.pdf_plumber", "extractors.readers.docx",
     "extractors.readers.docx_numbering", "extractors.readers.zipcheck",
     "extractors.readers.flow", "extractors.readers.blocks", "extractors.readers.grids",
+    "extractors.readers.pdf_ocr", "extractors.readers.docx_styles",
 ]
 
 
