@@ -7,6 +7,7 @@ them one by one. The spaCy pipeline is built once per process (``get_nlp``) and 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,7 +34,19 @@ def analyse(document: Document, settings: Settings) -> Context:
     from extractors.nlp import get_nlp
 
     nlp = get_nlp(settings)
-    return Context(document, nlp(document.text), settings)
+    return Context(document, nlp(_unwrap(document.text)), settings)
+
+
+_WRAPPED = re.compile(r"(?<=[a-z,;])\n\n?(?=[a-z(])")
+
+
+def _unwrap(text: str) -> str:
+    """Join lines a PDF wrapped mid-sentence ("substantial\ncompletion") so phrase rules match.
+
+    Same length as the input, so every offset still points into ``Document.text``; a line that
+    starts with a capital (an address line, "Attn:") stays a line. A paragraph never starts with
+    a lower-case word, so a block break before one is a wrapped line the reader split too."""
+    return _WRAPPED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def extract_fields(ctx: Context) -> Handoff:

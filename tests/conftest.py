@@ -44,10 +44,11 @@ def settings() -> Settings:
 
 @pytest.fixture
 def make_context(settings: Settings) -> Callable[[Sequence[BlockSpec]], Context]:
-    nlp = get_nlp(settings)
+    from extractors.pipeline import analyse
+
+    get_nlp(settings)
 
     def make(blocks: Sequence[BlockSpec]) -> Context:
-        document = build_document(blocks)
-        return Context(document, nlp(document.text), settings)
+        return analyse(build_document(blocks), settings)
 
     return make

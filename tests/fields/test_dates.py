@@ -86,3 +86,12 @@ def test_full_date_beats_partial(make_context) -> None:
     ctx = make_context(["This Agreement is made this twenty-eighth day of February, 2026.",
                         "Effective Date: 28/02/2026"])
     assert extract_dates(ctx).proposal_date.value == "2026-02-28"
+
+
+def test_phrase_wrapped_across_lines_still_matches(make_context) -> None:
+    """A PDF wraps "substantial / completion" onto two lines of one paragraph."""
+    ctx = make_context(["Subcontractor shall commence work on September 1, 2026 and shall achieve "
+                        "substantial\ncompletion by January 29, 2027."])
+    dates = extract_dates(ctx)
+    assert dates.start.value == "2026-09-01"
+    assert dates.substantial_completion.value == "2027-01-29"
