@@ -301,3 +301,14 @@ def test_lettered_list_inside_a_line_and_run_in_titles(make_context) -> None:
     assert texts(scope.inclusions) == [
         "Demolition: Remove existing cabinets and countertops and haul debris"]
     assert texts(scope.exclusions) == ["painting", "permits", "dumpsters"]
+
+
+def test_numbered_run_in_heading_opens_its_section(make_context) -> None:
+    """Contracts write "1. Services. Provider will deliver …": the clause is the scope."""
+    from extractors.scope import extract_scope
+
+    scope = extract_scope(make_context([
+        "1. Services. Provider will deliver 24x7 monitoring and help desk support for up to 40 users.",
+        "2. Fees. Client shall pay a monthly fee of $3,250.00."]))
+    assert any("24x7 monitoring" in item.text for item in scope.inclusions)
+    assert not any("monthly fee" in item.text for item in scope.inclusions)
