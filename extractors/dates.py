@@ -49,7 +49,8 @@ _ANCHOR = re.compile(
     r"(?:the\s+)?(?:signing|execution|acceptance)(?:\s+of\s+(?:this|the)\s+\w+)?|award|deposit|"
     r"receipt\s+of\s+(?:the\s+)?deposit|permit(?:\s+approval|s)?|start(?:\s+date)?|"
     r"commencement(?:\s+date)?|mobilization|approval|the\s+effective\s+date|effective\s+date|"
-    r"material\s+delivery|delivery|order|purchase\s+order|[a-z ]{3,30}?)(?=[\s.,;)]|$)",
+    r"material\s+delivery|delivery|order|purchase\s+order|"
+    r"(?!(?:this|that|which|such|its|said)\b)[a-z][a-z ]{3,30}?)(?=[\s.,;)]|$)",
     re.I,
 )
 _TBD = re.compile(r"\b(tbd|t\.b\.d\.|to be determined|to be scheduled|to be confirmed|tbc|pending)\b", re.I)

@@ -62,7 +62,8 @@ _DEFINED_BOUNDARY = re.compile(
 )
 _AWARD = re.compile(
     r"\b(?i:award(?:s|ed|ing)?|recommend(?:s|ed|ing)?\s+(?:award|approval)[\w\s,]*?)\s+"
-    r"(?i:(?:of\s+)?(?:the|a|this|said)\s+)?(?i:contract|bid|agreement|project|work|purchase\s+"
+    r"(?i:(?:of\s+)?(?:the|a|this|said)\s+)?"
+    r"(?i:(?:above|above-referenced|above-named|referenced|subject|captioned)\s+)?(?i:contract|bid|agreement|project|work|purchase\s+"
     r"order|proposal)?\s*(?i:for\s+[^.;]{0,80}?\s+)?(?i:is\s+(?:hereby\s+)?)?(?i:to)\s+"
     r"(?P<name>[A-Z0-9][^\n;:()]{1,100})",
 )

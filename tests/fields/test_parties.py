@@ -348,3 +348,14 @@ def test_name_field_inside_an_information_card(make_context) -> None:
     assert p.client.name.value == "Maria Lopez"
     assert p.client.phone.value == "503-555-0142"
     assert p.client.contact.status is FieldStatus.not_found
+
+
+def test_award_letter_names_the_contractor_after_the_above_contract(make_context) -> None:
+    from extractors.parties import extract_parties
+
+    parties = extract_parties(make_context([
+        "CITY OF MAPLE GROVE", "October 2, 2026", "Greenline Paving Corp.", "415 Industrial Dr.",
+        "RE: NOTICE OF AWARD — 2026 Street Resurfacing Program",
+        "The City Council awarded the above contract to Greenline Paving Corp. in the amount of "
+        "$1,284,560.00, being the lowest responsible bid."]))
+    assert parties.contractor.name.value == "Greenline Paving Corp."
