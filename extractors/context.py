@@ -225,7 +225,8 @@ class Context:
         run_in = (stripped_after[:1] == "." and numbering is not None
                   and best.start_char - block.start <= lead + 1 and best.text[:1].isupper())
         if run_in:  # "3. Scope. Subcontractor shall furnish …": a run-in heading
-            return best.id_, best.end_char + (len(after) - len(after.lstrip())) + 1
+            rest = after[1:]
+            return best.id_, best.end_char + 1 + (len(rest) - len(rest.lstrip()))
         if stripped_after[:1] in {":", "-", "–", "—"} or stripped_after == "":
             return best.id_, best.end_char + (len(after) - len(after.lstrip())) + (
                 1 if stripped_after[:1] in {":", "-", "–", "—"} else 0)
