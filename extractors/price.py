@@ -105,7 +105,10 @@ def money_mentions(ctx: Context) -> list[MoneyMention]:
 
 
 def document_currency(ctx: Context) -> str:
-    """The currency the document states most (for amounts written without one)."""
+    """The currency the document states most (for amounts written without one); once per document."""
+    cached = ctx.__dict__.get("_document_currency")
+    if isinstance(cached, str):
+        return cached
     from collections import Counter
 
     from extractors.normalize.money import detect_currency
@@ -115,7 +118,9 @@ def document_currency(ctx: Context) -> str:
         code = detect_currency(ent.text)
         if code:
             counts[code] += 1
-    return counts.most_common(1)[0][0] if counts else ctx.settings.default_currency
+    currency = counts.most_common(1)[0][0] if counts else ctx.settings.default_currency
+    ctx.__dict__["_document_currency"] = currency
+    return currency
 
 
 def _is_close_total(ctx: Context, ent: Span, w_start: int) -> bool:
@@ -331,7 +336,7 @@ def _wordiest_column(rows: list[list[Block]]) -> int:
     return max(letters, key=lambda i: letters[i]) if letters else 0
 
 
-def _line_items(ctx: Context) -> list[LineItem]:
+def _line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
     items: list[LineItem] = []
     currency = document_currency(ctx)
     for table in ctx.document.tables:
@@ -366,14 +371,14 @@ def _line_items(ctx: Context) -> list[LineItem]:
                 evidence=ctx.evidence(row[0].start, row[-1].end),
             ))
     if not items:
-        items = _listed_line_items(ctx)
+        items = _listed_line_items(ctx, mentions)
     return items
 
 
-def _listed_line_items(ctx: Context) -> list[LineItem]:
+def _listed_line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
     """Priced lines in a price section ("Tear-off and disposal ....... $4,200.00")."""
     items: list[LineItem] = []
-    for m in money_mentions(ctx):
+    for m in mentions:
         if m.section not in {"price", "line_items"} or m.role is not None or m.decoy or m.in_table:
             continue
         block = ctx.block_of(m.span.start_char)
@@ -576,7 +581,7 @@ def extract_price(ctx: Context) -> Price:
         total=total,
         subtotal=_pick_role(ctx, mentions, "subtotal"),
         tax=_pick_role(ctx, mentions, "tax"),
-        line_items=_line_items(ctx),
+        line_items=_line_items(ctx, mentions),
         allowances=_allowances(ctx, mentions),
         alternates=_alternates(ctx, mentions),
         retainage_percent=_retainage(ctx),
