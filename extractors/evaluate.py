@@ -161,7 +161,9 @@ class FieldScore(_Model):
     meets_target: bool | None = None
 
 
-class Overall(_Model):
+class _Totals(_Model):
+    """Counts and scores over a set of documents."""
+
     documents: int
     errors: int
     tp: int
@@ -170,23 +172,18 @@ class Overall(_Model):
     precision: float
     recall: float
     f1: float
+
+
+class Overall(_Totals):
     macro_f1: float
     targets_met: int
     targets_total: int
 
 
-class KindScore(_Model):
+class KindScore(_Totals):
     """All fields together, for the documents of one kind (proposal, quote, award …)."""
 
     kind: str
-    documents: int
-    errors: int
-    tp: int
-    fp: int
-    fn: int
-    precision: float
-    recall: float
-    f1: float
 
 
 class EvaluationReport(_Model):

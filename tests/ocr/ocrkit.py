@@ -175,6 +175,11 @@ def swapped_digit_pdf(shown: str, unicode_of: dict[str, str], *, x: float = 300.
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
     ]
+    return pdf_from_objects(objects)
+
+
+def pdf_from_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalog), with its xref."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

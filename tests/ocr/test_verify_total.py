@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ocrkit import pdf_from_objects
+
 from extractors.pipeline import process_path
 from models.settings import Settings
 
@@ -33,17 +35,7 @@ def _pdf(amount_shown: str, swap: dict[str, str]) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects)
 
 
 def test_swapped_digit_total_is_flagged(tmp_path: Path) -> None:
