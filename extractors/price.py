@@ -184,9 +184,14 @@ def _field_from(ctx: Context, chosen: list[MoneyMention], method_prefix: str,
                 confidence: float) -> Field[Money]:
     best = chosen[0]
     distinct: list[MoneyMention] = []
+    seen = {(best.money.amount, best.money.currency)}
     for m in chosen[1:]:
-        if m.money != best.money and all(m.money != d.money for d in distinct):
+        key = (m.money.amount, m.money.currency)
+        if key not in seen:
+            seen.add(key)
             distinct.append(m)
+            if len(distinct) == 5:
+                break
     candidates = [
         Candidate[Money](value=m.money, raw=m.span.text, confidence=round(min(1.0, max(0.0, m.score / 6)), 3),
                          method=f"{method_prefix}:{m.span.ent_id_}",
