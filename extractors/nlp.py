@@ -17,6 +17,7 @@ entities are added to ``doc.spans["model"]``; nothing requires it.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from functools import lru_cache
@@ -136,6 +137,8 @@ def build_nlp(settings: Settings) -> Language:
 def _attach_statistical_ner(nlp: Language) -> None:
     """Add ORG/PERSON/GPE from an installed ``en_core_web_*`` model, if any (never downloads)."""
     for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+        if importlib.util.find_spec(name) is None:
+            continue  # spacy.load would search installed packages' metadata: 0.1 s a name
         try:
             model = spacy.load(name, exclude=["lemmatizer", "parser", "attribute_ruler"])
         except (OSError, ImportError):
