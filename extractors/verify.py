@@ -4,7 +4,8 @@ digits printed on the page?
 A font whose character map swaps digits shows 12,500.00 on paper while its text layer says
 87,499.99. Only OCR of the printed region can tell, so the contract total (and deposit) of a
 text PDF is re-read from its evidence box. A disagreement is flagged and the value's confidence
-drops: silently wrong is worse than failing.
+drops: silently wrong is worse than failing. Files whose fonts cannot lie (only non-embedded
+standard fonts without a Unicode map: ``extractors.readers.pdf_fonts``) skip the re-read.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ def verify_amounts(handoff: Handoff, path: Path, settings: Settings) -> list[Fla
         targets.append((name, field))
     if not targets:
         return []
+    data = path.read_bytes()
+    from extractors.readers.pdf_fonts import fonts_can_lie
+
+    if not fonts_can_lie(data):
+        return []
     import pypdfium2
 
     from extractors.readers.ocr import ocr_available, verify_digits
@@ -41,7 +47,7 @@ def verify_amounts(handoff: Handoff, path: Path, settings: Settings) -> list[Fla
     if not ocr_available(settings.ocr_language):
         return []
     flags: list[Flag] = []
-    pdf = pypdfium2.PdfDocument(str(path))
+    pdf = pypdfium2.PdfDocument(data)
     try:
         for name, field in targets:
             ev = field.evidence[0]

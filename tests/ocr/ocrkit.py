@@ -206,3 +206,42 @@ def mixed_pdf(text_pdf: Path, scanned_pdf: Path, out: Path, replace_page: int) -
         source.close()
         mixed.close()
     return out
+
+
+def pdf_with_object_stream(objects: list[bytes], packed: set[int]) -> bytes:
+    """Like ``pdf_from_objects``, but objects numbered in ``packed`` go into one Flate object
+    stream and the file has a cross-reference stream (PDF 1.5), as modern writers do."""
+    import zlib
+
+    stream_no = len(objects) + 1
+    xref_no = stream_no + 1
+    heads: list[str] = []
+    body = bytearray()
+    for number in sorted(packed):
+        heads.append(f"{number} {len(body)}")
+        body += objects[number - 1] + b"\n"
+    first = (" ".join(heads) + "\n").encode()
+    packed_data = zlib.compress(first + bytes(body))
+    out = bytearray(b"%PDF-1.5\n")
+    offsets: dict[int, int] = {}
+    for number, obj in enumerate(objects, 1):
+        if number in packed:
+            continue
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    offsets[stream_no] = len(out)
+    out += (b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\n"
+            b"stream\n" % (stream_no, len(packed), len(first), len(packed_data))
+            + packed_data + b"\nendstream\nendobj\n")
+    offsets[xref_no] = len(out)
+    rows = bytearray(b"\x00\x00\x00\x00\x00\xff\xff")
+    index_in_stream = {n: i for i, n in enumerate(sorted(packed))}
+    for number in range(1, xref_no + 1):
+        if number in packed:
+            rows += b"\x02" + stream_no.to_bytes(4, "big") + index_in_stream[number].to_bytes(2, "big")
+        else:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00\x00"
+    out += (b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n"
+            % (xref_no, xref_no + 1, len(rows)) + bytes(rows) + b"\nendstream\nendobj\n")
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_no]
+    return bytes(out)

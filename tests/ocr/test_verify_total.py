@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocrkit import pdf_from_objects
+from ocrkit import pdf_from_objects, pdf_with_object_stream
 
 from extractors.pipeline import process_path
 from models.settings import Settings
@@ -13,8 +13,9 @@ from models.settings import Settings
 SWAP = {"1": "8", "2": "7", "5": "4", "0": "9"}
 
 
-def _pdf(amount_shown: str, swap: dict[str, str]) -> bytes:
-    """Label in an honest font; the amount in a font whose /ToUnicode map may lie."""
+def _pdf(amount_shown: str, swap: dict[str, str], packed: set[int] | None = None) -> bytes:
+    """Label in an honest font; the amount in a font whose /ToUnicode map may lie (kept in an
+    object stream when ``packed`` names objects to pack)."""
     pairs = "\n".join(f"<{ord(k):02X}> <{ord(swap.get(k, k)):04X}>" for k in "0123456789$,.")
     cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -35,7 +36,7 @@ def _pdf(amount_shown: str, swap: dict[str, str]) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    return pdf_from_objects(objects)
+    return pdf_with_object_stream(objects, packed) if packed else pdf_from_objects(objects)
 
 
 def test_swapped_digit_total_is_flagged(tmp_path: Path) -> None:
@@ -46,6 +47,15 @@ def test_swapped_digit_total_is_flagged(tmp_path: Path) -> None:
     flags = [f for f in handoff.review.flags if f.code == "digits_mismatch"]
     assert flags and flags[0].severity.value == "error"
     assert handoff.price.total.confidence <= 0.1
+
+
+def test_swapped_digits_hidden_in_an_object_stream_are_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "packed.pdf"
+    path.write_bytes(_pdf("$12,500.00", SWAP, packed={4, 7}))
+    assert b"/ToUnicode" not in path.read_bytes()  # only inside the compressed object stream
+    handoff = process_path(path, Settings())
+    assert handoff.price.total.raw == "$87,499.99"
+    assert [f for f in handoff.review.flags if f.code == "digits_mismatch"]
 
 
 def test_honest_total_is_not_flagged(tmp_path: Path) -> None:
