@@ -16,12 +16,14 @@ import pypdfium2 as pdfium
 from extractors.readers.assemble import PdfAssembler
 from extractors.readers.gate import Gated
 from extractors.readers.layout import (
+    TableGrid,
     Word,
     layout_page,
     reframe,
     turn_box,
 )
 from extractors.readers.pdf_chars import PageChars, PageObjects, page_chars, page_objects
+from extractors.readers.pdf_edges import page_edges
 from extractors.readers.pdf_ocr import (
     DEFAULT_BODY,
     MAX_DIGIT_CHECKS,
@@ -32,7 +34,7 @@ from extractors.readers.pdf_ocr import (
     page_without_text,
 )
 from extractors.readers.pdf_streams import check_streams
-from extractors.readers.pdf_tables import TableFinder
+from extractors.readers.pdf_tables import grids_from_edges
 from models.document import BBox, Document, DocumentBuilder, Page, PageMethod
 from models.errors import Corrupt, Encrypted, NoText, TooLarge
 from models.settings import Settings
@@ -75,9 +77,8 @@ def read_pdf(gated: Gated, settings: Settings) -> Document:
     name = gated.file_name
     check_streams(gated.data, settings, name)
     pdf = open_pdf(gated.data, name)
-    finder = TableFinder(gated.data)
     try:
-        return _read(pdf, finder, gated, settings)
+        return _read(pdf, gated, settings)
     except RecursionError:
         raise Corrupt("the PDF's structure nests too deeply to read", path=name) from None
     except MemoryError:
@@ -85,12 +86,10 @@ def read_pdf(gated: Gated, settings: Settings) -> Document:
     except pdfium.PdfiumError as exc:
         raise Corrupt(f"the PDF is damaged: {exc}", path=name) from None
     finally:
-        finder.close()
         pdf.close()
 
 
-def _read(pdf: pdfium.PdfDocument, finder: TableFinder, gated: Gated,
-          settings: Settings) -> Document:
+def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document:
     name = gated.file_name
     count = len(pdf)
     if count == 0:
@@ -110,6 +109,7 @@ def _read(pdf: pdfium.PdfDocument, finder: TableFinder, gated: Gated,
     ocr_layer_pages = 0
     checks = [MAX_DIGIT_CHECKS]
     layer_trust: list[bool | None] = [None]  # verdict on the document's invisible text layers
+    tables_failed: list[int] = []  # pages where table finding failed (read as text)
     for index in range(count):
         number = index + 1
         page = pdf[index]
@@ -154,7 +154,7 @@ def _read(pdf: pdfium.PdfDocument, finder: TableFinder, gated: Gated,
             size = body.update(pc.words)
             # pdfplumber's cells are in the unturned page: tables of turned text are found
             # from their aligned columns only.
-            grids = finder.find(index) if objects.looks_ruled and not pc.turn else []
+            grids = _tables(page, pc, number, tables_failed) if objects.looks_ruled and not pc.turn else []
             items = layout_page(pc.words, pc.width, size, grids, _markers(page, objects, pc))
             shown = page.get_rotation() % 360
             if pc.turn != shown:  # boxes go to the page as displayed (as OCR boxes do)
@@ -187,12 +187,23 @@ def _read(pdf: pdfium.PdfDocument, finder: TableFinder, gated: Gated,
                         + " had no usable text layer and were read by OCR")
     warnings.extend(f"page_text: {p}" for p in problems if "OCR" in p)
     warnings.extend(distrusted)
-    if finder.failed:
-        warnings.append("tables: table detection failed on this file; tables read as text")
+    if tables_failed:
+        warnings.append("tables: table detection failed on page(s) "
+                        + ", ".join(str(p) for p in tables_failed) + "; their tables read as text")
     if len(empty_pages) == count:
         detail = problems[0].split(": ", 1)[-1] if problems else "no text layer"
         raise NoText(f"no page of the PDF has readable text ({detail})", path=name)
     return assembler.build(warnings)
+
+
+def _tables(page: pdfium.PdfPage, pc: PageChars, number: int,
+            failed: list[int]) -> list[TableGrid]:
+    """Tables of a ruled page; a failure of the table finder leaves the page to read as text."""
+    try:
+        return grids_from_edges(page_edges(page), pc.width, pc.height)
+    except Exception:  # noqa: BLE001 - tables are a refinement: the text still reads.
+        failed.append(number)
+        return []
 
 
 def _markers(page: pdfium.PdfPage, objects: PageObjects, pc: PageChars) -> list[BBox]:
