@@ -8,7 +8,10 @@ newest, so re-processing a document never loses a correction:
     add      list field gains an item ``new`` (once)
     delete   list field loses the items whose text is ``old``
 
-A flag all of whose fields a reviewer set or confirmed is resolved and leaves the package.
+After the replay the checks run again on the corrected values (a total set by hand is summed
+against the line items again; a date filled in is no longer missing) and completeness is
+recomputed; flags that came from reading the file (OCR, verification) are kept. A flag all of
+whose fields a reviewer set or confirmed is resolved and leaves the package.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from models.handoff import FieldEdit, Handoff
+from extractors.checks import completeness, run_checks
+from models.handoff import FieldEdit, Flag, Handoff
 from store.fields import FIELD_BY_PATH, display, get_path, norm_text, parse
 
 __all__ = ["ACTIONS", "Edit", "apply_edits", "confirmed_fields"]
@@ -114,10 +118,6 @@ def apply_edits(handoff: Handoff, edits: list[Edit], *, status: str | None = Non
     for edit in edits:
         _apply_one(data, edit, touched)
     review = data.setdefault("review", {})
-    review["flags"] = [
-        f for f in review.get("flags", [])
-        if not (f.get("fields") and all(p in touched for p in f["fields"]))
-    ]
     review["edits"] = [
         FieldEdit(field=e.field, old=e.old, new=e.new, by=e.by, at=e.at,
                   comment=_comment(e)).model_dump(mode="json")
@@ -125,7 +125,21 @@ def apply_edits(handoff: Handoff, edits: list[Edit], *, status: str | None = Non
     ]
     if status is not None:
         review["status"] = status
-    return Handoff.model_validate(data)
+    edited = Handoff.model_validate(data)
+    if edits:
+        from_checks = {_key(f) for f in run_checks(handoff)}
+        kept = [f for f in handoff.review.flags if _key(f) not in from_checks]
+        flags: dict[tuple[str, str, tuple[str, ...]], Flag] = {}
+        for flag in kept + run_checks(edited):
+            if not (flag.fields and all(p in touched for p in flag.fields)):
+                flags.setdefault(_key(flag), flag)
+        edited.review.flags = list(flags.values())
+        edited.review.completeness = completeness(edited)
+    return edited
+
+
+def _key(flag: Flag) -> tuple[str, str, tuple[str, ...]]:
+    return flag.code, flag.message, tuple(flag.fields)
 
 
 def _comment(edit: Edit) -> str | None:

@@ -58,8 +58,13 @@ def test_reprocessing_keeps_reviewer_edits_and_shows_differences(store: Store) -
         "price.total", "scope.exclusions", "scope.inclusions", "dates.start"]
     assert current.review.edits[0].old == "USD 12,500.00"
     assert current.review.edits[0].by == "ann"
-    # The low-confidence flag on the total is resolved by the correction.
-    assert [f.code for f in current.review.flags] == ["ambiguous_tbd"]
+    # The checks run again on the corrected values: the low-confidence flag on the total is
+    # resolved, the line items (12,500) no longer add up to the new total, the reader's own
+    # flag stays, and completeness is recomputed.
+    codes = [f.code for f in current.review.flags]
+    assert "low_confidence" not in codes
+    assert "ambiguous_tbd" in codes and "line_items_mismatch" in codes
+    assert current.review.completeness != 0.8
 
     diffs = {(d.field, d.change) for d in store.differences(doc_id)}
     assert ("price.total", "changed") in diffs
@@ -68,6 +73,22 @@ def test_reprocessing_keeps_reviewer_edits_and_shows_differences(store: Store) -
     summary = store.get_document(doc_id)
     assert summary.total == "USD 13,000.00"
     assert summary.n_extractions == 2
+
+
+def test_a_filled_in_date_is_no_longer_missing(store: Store) -> None:
+    from extractors.checks import completeness, run_checks
+
+    h = make_handoff(sha="e" * 64)
+    h.dates.start = type(h.dates.start)()
+    h.review.flags = run_checks(h)
+    h.review.completeness = completeness(h)
+    assert "dates.start" in [p for f in h.review.flags if f.code == "missing" for p in f.fields]
+    doc_id = store.save_extraction(h, source_name="p.pdf")
+    store.add_edit(doc_id, field="dates.start", action="set", new="2026-11-03", by="ann")
+    current = store.current(doc_id)
+    assert not [f for f in current.review.flags if "dates.start" in f.fields]
+    assert current.review.completeness > h.review.completeness
+    assert store.get_document(doc_id).completeness == current.review.completeness
 
 
 def test_confirmation_lapses_when_the_value_changes(store: Store) -> None:
