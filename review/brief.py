@@ -49,7 +49,7 @@ class Brief:
     site: str
     total: str
     sections: dict[str, list[Line]] = field(default_factory=dict)
-    money_sections: tuple[str, ...] = ("Money and payment schedule",)
+    money_sections: tuple[str, ...] = ("Money and payment schedule", "Open flags on the price")
     events: list[tuple[date, str]] = field(default_factory=list)
 
 
@@ -178,8 +178,13 @@ def build_brief(h: Handoff) -> Brief:
                              note=" · ".join(x for x in (sig.title or "", sig.date or "",
                                                          "" if sig.signed else "NOT SIGNED") if x)))
     s["Contacts and signatures"] = contacts
+    # Flags on the price quote amounts: they go with the money, which the foreman never sees.
+    on_price = [any(p.startswith("price.") for p in f.fields) for f in h.review.flags]
     s["Open flags"] = [Line(label=f.severity.value, text=f.message, note=f.code)
-                       for f in h.review.flags]
+                       for f, money in zip(h.review.flags, on_price, strict=True) if not money]
+    s["Open flags on the price"] = [
+        Line(label=f.severity.value, text=f.message, note=f.code)
+        for f, money in zip(h.review.flags, on_price, strict=True) if money]
     b.events.sort()
     return b
 

@@ -37,6 +37,22 @@ def test_foreman_sheet_has_no_prices() -> None:
         assert "Gutters and downspouts" in text and "Deck repair allowance" in text
 
 
+def test_flags_on_the_price_stay_off_the_foreman_sheet() -> None:
+    from models.handoff import Flag, Severity
+
+    h = make_handoff()
+    h.review.flags = [
+        Flag(code="line_items_mismatch", severity=Severity.warning, fields=["price.total"],
+             message="Line items add up to 12,000.00, not the total 12,500.00."),
+        Flag(code="missing", severity=Severity.warning, fields=["dates.start"],
+             message="No start date was found."),
+    ]
+    for fmt in ("html", "md"):
+        assert "not the total 12,500.00" in render(h, fmt)
+    foreman = render(h, "foreman")
+    assert "not the total" not in foreman and "No start date was found." in foreman
+
+
 def test_markdown_brief_escapes_markup() -> None:
     md = render(make_handoff(hostile=True), "md")
     assert md.startswith("# What we sold: ")
