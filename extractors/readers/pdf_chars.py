@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,8 @@ _BLANKS = frozenset([0xA0, 0x3000, *range(0x2000, 0x200B)])
 LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl",
              0xFB05: "st", 0xFB06: "st"}
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_SPACE = (" ", 0.0, 0.0, 0.0, 0.0, 0.0, False)
+_RECT = struct.Struct("4f")
 _FORCE_BOLD = 1 << 18
 
 
@@ -260,14 +263,14 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
     rect_addr = ctypes.addressof(rect)
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
-    # Per text object: (size, bold, hidden, needs a per-character check, unmapped, info).
-    cache: dict[int, tuple[float, bool, bool, bool, bool, _ObjInfo]] = {}
+    # Per text object: (size, bold, hidden, needs a per-character check, unmapped, info, turn/90).
+    cache: dict[int, tuple[float, bool, bool, bool, bool, _ObjInfo, int]] = {}
     turns = [0, 0, 0, 0]  # visible characters per text direction
     chars: list[Char] = []
     append = chars.append
     dark = objects.dark_fills
     unicode, textobj, loose_box = fast.unicode, fast.textobj, fast.loose_box
-    box = (ctypes.c_float * 4).from_address(rect_addr)  # FS_RECTF: left, top, right, bottom
+    unpack_box = _RECT.unpack_from  # FS_RECTF: left, top, right, bottom
     cx0, cy0, cx1, cy1 = crop[0] - 1, crop[1] - 1, crop[2] + 1, crop[3] + 1
     visible = hidden_count = unmapped = 0
     pending_high = 0
@@ -278,9 +281,8 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
         if code <= 0x20 or code in blanks:
             # A space still separates words (PDFium's generated ones included); a line end
             # or a control character is dropped.
-            if (code == 0x20 or code in blanks) and loose_box(tp, i, rect_addr):
-                bl, bt, br, bb = box
-                append((" ", bl - left, top - bt, br - left, top - bb, 0.0, False))
+            if code == 0x20 or code in blanks:
+                append(_SPACE)  # words only need to know where they end, not the gap's box
             continue
         if 0xD800 <= code <= 0xDFFF:
             if code <= 0xDBFF:
@@ -297,12 +299,13 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
         if entry is None:
             info, ocr = _obj_info(textpage, i, ocr_layer, buf, flags)
             entry = cache[obj] = (info.size, info.bold, info.hidden is not None,
-                                  info.clip is not None or info.white, info.unmapped, info)
+                                  info.clip is not None or info.white, info.unmapped, info,
+                                  info.turn // 90)
             out.ocr_layer = out.ocr_layer or ocr
-        size, bold, gone, check, bad_map, info = entry
+        size, bold, gone, check, bad_map, info, quarter = entry
         if not loose_box(tp, i, rect_addr):
             continue
-        x0, y1, x1, y0 = box
+        x0, y1, x1, y0 = unpack_box(rect)
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
@@ -324,9 +327,9 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
                 hidden_count += 1
                 continue
         visible += 1
-        turns[info.turn // 90] += 1
-        append((LIGATURES.get(code) or chr(code), x0 - left, top - y1, x1 - left, top - y0,
-                size, bold))
+        turns[quarter] += 1
+        append((chr(code) if code < 0xFB00 or code > 0xFB06 else LIGATURES[code],
+                x0 - left, top - y1, x1 - left, top - y0, size, bold))
     out.width, out.height = right - left, top - bottom
     dominant = max(range(4), key=lambda k: turns[k])
     if turns[dominant] > turns[0]:
