@@ -227,6 +227,19 @@ def totals(results: Iterable[DocResult]) -> dict[str, Any]:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A report cell a spreadsheet shows as text: file names and messages come from outside, and
+    a cell starting with ``=``, ``+``, ``-`` or ``@`` would run as a formula in Excel or Calc."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_report(out: Path, results: Sequence[DocResult], *, source: Path, started: str,
                  seconds: float, workers: int) -> dict[str, Any]:
     """Write ``report.json`` and ``report.csv`` under ``out``; return the totals."""
@@ -240,6 +253,6 @@ def write_report(out: Path, results: Sequence[DocResult], *, source: Path, start
     writer = csv.DictWriter(buffer, fieldnames=REPORT_FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     atomic_write_text(out / "report.csv", buffer.getvalue())
     return summary

@@ -110,3 +110,17 @@ def test_an_out_folder_inside_the_source_is_not_read_back(
     again = run_batch(capsys, str(tree), "--out", str(out), "--no-store")
     assert again["documents"] == first["documents"]
     assert all(not i.relative.startswith("results") for i in plan_batch(tree, out))
+
+
+def test_report_csv_cells_never_run_as_formulas(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    make_pdf(src / "=HYPERLINK(evil)+1.pdf", n=1)
+    (src / "@SUM(A1).pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 100)
+    run_batch(capsys, str(src), "--out", str(out), "--workers", "1")
+    rows = list(csv.DictReader((out / "report.csv").open(encoding="utf-8")))
+    assert sorted(r["file"] for r in rows) == ["'=HYPERLINK(evil)+1.pdf", "'@SUM(A1).pdf"]
+    assert all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    report = json.loads((out / "report.json").read_text())
+    assert "=HYPERLINK(evil)+1.pdf" in [d["file"] for d in report["documents"]]  # JSON as is
