@@ -18,6 +18,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 __all__ = [
     "BBox",
@@ -182,13 +183,17 @@ class Document:
             spans.append(Span(block.page, bbox, s, e, self.text[lo:hi], block.locator))
         return spans
 
+    @cached_property
+    def _word_starts(self) -> array[int]:
+        """Start offset of every word, for bisect (sliced once, not per lookup)."""
+        return self.word_offsets[0::2]
+
     def _word_box_union(self, start: int, end: int) -> dict[int | None, BBox]:
         """Union of the boxes of words overlapping the span, per page."""
         n = len(self.word_offsets) // 2
         if n == 0:
             return {}
-        starts = self.word_offsets[0::2]
-        lo = max(0, bisect.bisect_right(starts, start) - 1)
+        lo = max(0, bisect.bisect_right(self._word_starts, start) - 1)
         out: dict[int | None, BBox] = {}
         for w in range(lo, n):
             ws, we = self.word_offsets[2 * w], self.word_offsets[2 * w + 1]
