@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -55,14 +55,16 @@ def block_segmenter(doc: Doc) -> Doc:
         return doc
     flags = numpy.full((len(doc), 1), -1, dtype="int64")
     flags[0, 0] = 1
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    is_space = [t.is_space for t in doc]
+    # Token texts from the string store by id: iterating the Doc (or reading Doc.text) builds
+    # a Token object per token, several times the cost of the segmentation itself. A token's
+    # trailing whitespace is one space at most; line breaks and tabs are tokens of their own.
+    orth, space_flags = doc.to_array([ORTH, IS_SPACE]).T.tolist()
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in orth]
     for i in range(1, len(doc)):
         prev = texts[i - 1]
         ends_sentence = prev in {".", "!", "?", ";"} and not _is_abbreviation(texts, i - 1)
-        boundary = (is_space[i - 1] and ("\n" in prev or "\t" in prev)) or "\n" in spaces[i - 1] \
-            or "\t" in spaces[i - 1]
+        boundary = space_flags[i - 1] and ("\n" in prev or "\t" in prev)
         after_stop = ends_sentence and texts[i][:1].isupper()
         bullet = bool(_BULLET.match(texts[i])) and prev in {";", ":"}
         if boundary or after_stop or bullet:
