@@ -1,4 +1,10 @@
-"""Builders for ``Field`` values so every extractor fills status, evidence and method alike."""
+"""Builders for ``Field`` values so every extractor fills status, evidence and method alike.
+
+The builders construct the unparametrised ``Field`` and ``Candidate``: subscripting a pydantic
+generic with a type variable at run time (``Field[T](...)``) builds a new model class whenever
+the cached one has been garbage-collected, a few milliseconds a call. ``Field[T]`` validates
+its value as ``Any`` anyway, so the result is the same.
+"""
 
 from __future__ import annotations
 
@@ -26,7 +32,7 @@ def is_tbd(text: str) -> bool:
 def found(ctx: Context, value: T, start: int, end: int, *, confidence: float, method: str,
           raw: str | None = None) -> Field[T]:
     """A found field with evidence for ``text[start:end]``."""
-    return Field[T](
+    return Field(
         status=FieldStatus.found, value=value,
         raw=raw if raw is not None else ctx.document.text[start:end][:500],
         confidence=round(min(1.0, confidence * ctx.block_confidence(start)), 3),
@@ -37,7 +43,7 @@ def found(ctx: Context, value: T, start: int, end: int, *, confidence: float, me
 def stated_tbd(ctx: Context, start: int, end: int, *, method: str,
                confidence: float = 0.8) -> Field[T]:
     """The document leaves the value open ("TBD", "by others")."""
-    return Field[T](
+    return Field(
         status=FieldStatus.stated_tbd, value=None, raw=ctx.document.text[start:end][:500],
         confidence=confidence, method=method, evidence=ctx.evidence(start, end),
     )
@@ -46,10 +52,10 @@ def stated_tbd(ctx: Context, start: int, end: int, *, method: str,
 def ambiguous(candidates: list[Field[T]]) -> Field[T]:
     """Several equally good candidates: keep them all, choose none."""
     kept = [
-        Candidate[T](value=c.value, raw=c.raw or "", confidence=c.confidence,
+        Candidate(value=c.value, raw=c.raw or "", confidence=c.confidence,
                      method=c.method or "", evidence=c.evidence)
         for c in candidates if c.value is not None
     ]
-    return Field[T](status=FieldStatus.ambiguous, candidates=kept,
+    return Field(status=FieldStatus.ambiguous, candidates=kept,
                     confidence=max((c.confidence for c in kept), default=0.0) / 2,
                     method="ambiguous")
