@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.nlp import RULE_SPANS
@@ -109,6 +110,36 @@ class Context:
                 out.append(spans[i])
             i += 1
         return out
+
+    @cached_property
+    def sentence_bounds(self) -> tuple[list[int], list[int]]:
+        """Start and end offsets of every sentence (segment), in order, read once."""
+        if len(self.doc) == 0:
+            return [], []
+        # From the token arrays: iterating doc.sents builds a Span per sentence.
+        idx, length, sent_start = self.doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
+        firsts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
+        lasts = [i - 1 for i in firsts[1:]] + [len(idx) - 1]
+        return ([idx[i] for i in firsts], [idx[i] + length[i] for i in lasts])
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes of the sentences in which ``pattern`` matches (within the sentence).
+
+        One scan of the text instead of a search per sentence: only sentences a match of the
+        whole text touches are searched again within their own bounds."""
+        starts, ends = self.sentence_bounds
+        text = self.document.text
+        found: list[int] = []
+        last = -1
+        for m in pattern.finditer(text):
+            first = max(0, bisect.bisect_right(starts, m.start()) - 1)
+            for n in range(max(first, last + 1), len(starts)):
+                if starts[n] >= max(m.end(), m.start() + 1):
+                    break
+                if pattern.search(text, starts[n], ends[n]):
+                    found.append(n)
+                last = n
+        return found
 
     def sentence(self, start: int, end: int | None = None) -> Span:
         """The sentence (segment) holding the character span."""

@@ -143,11 +143,9 @@ def _from_sentence(ctx: Context, rule: _Rule) -> tuple[int, int, str, float] | N
     a run-in clause title ("Changes in the Work.") takes the sentence after it along."""
     best: tuple[float, int] | None = None
     text = ctx.document.text
-    sents = list(ctx.doc.sents)
-    for n, sent in enumerate(sents):
-        s, e = sent.start_char, sent.end_char
-        if not rule.cue.search(text, s, e):
-            continue
+    starts, ends = ctx.sentence_bounds
+    for n in ctx.sentences_matching(rule.cue):
+        s, e = starts[n], ends[n]
         block = ctx.block_of(s)
         if block is None or block.kind in (BlockKind.header, BlockKind.footer):
             continue
@@ -170,12 +168,12 @@ def _from_sentence(ctx: Context, rule: _Rule) -> tuple[int, int, str, float] | N
     if best is None:
         return None
     score, n = best
-    s, e = sents[n].start_char, sents[n].end_char
+    s, e = starts[n], ends[n]
     block = ctx.block_of(s)
     k = n + 1
-    while len(text[s:e].split()) < 6 and k < len(sents) and block is not None \
-            and sents[k].start_char < block.end:
-        e = sents[k].end_char
+    while len(text[s:e].split()) < 6 and k < len(starts) and block is not None \
+            and starts[k] < block.end:
+        e = ends[k]
         k += 1
     body = text[s:e]
     lead = len(body) - len(body.lstrip())
