@@ -112,7 +112,9 @@ def _stage_measures(files: list[Path], settings: Settings, reps: int, label: str
     contexts = [analyse(d, settings) for d in documents]
     handoffs = [extract_fields(c) for c in contexts]
     out: list[Measure] = []
-    out.append(_measure(f"{label}: read", "pages/s", pages, lambda: [read(f, settings) for f in files], reps))
+    read_times = _times(lambda: [read(f, settings) for f in files], reps)
+    out.append(_rate(f"{label}: read", "pages/s", pages, read_times))
+    out.append(_rate(f"{label}: read", "documents/s", len(files), read_times))
     out.append(_measure(f"{label}: nlp", "pages/s", pages, lambda: [analyse(d, settings) for d in documents], reps))
     out.append(_measure(f"{label}: fields", "pages/s", pages, lambda: [extract_fields(c) for c in contexts], reps))
     out.append(_measure(f"{label}: checks", "pages/s", pages, lambda: [check(h, settings) for h in handoffs], reps))
@@ -305,6 +307,16 @@ def run_bench(*, reps: int = 5, long_pdf_pages: int = 300, long_docx_pages: int 
         docx_set = docxs + [long_docx]
         report.references.append(_measure("python-docx read", "documents/s", len(docx_set),
                                           lambda: _bare_docx(docx_set), reps))
+        # The floor spaCy sets: its tokenizer alone on the texts we read from the same files.
+        import spacy
+
+        from extractors.pipeline import read
+
+        docx_texts = [read(f, settings).text for f in docx_set]
+        tokenizer = spacy.blank("en").tokenizer
+        report.references.append(_measure(
+            "spaCy tokenizer alone (DOCX texts)", "documents/s", len(docx_set),
+            lambda: [tokenizer(t) for t in docx_texts], reps))
 
         def median(name: str, unit: str, pool: list[Measure]) -> float:
             return next(m.median for m in pool if m.name == name and m.unit == unit)
@@ -316,6 +328,12 @@ def run_bench(*, reps: int = 5, long_pdf_pages: int = 300, long_docx_pages: int 
             pdf_e2e / median("pypdfium2 text + char boxes", "pages/s", report.references), 3)
         report.ratios["docx_e2e_vs_python_docx_read"] = round(
             median("docx: end to end", "documents/s", report.stages)
+            / median("python-docx read", "documents/s", report.references), 2)
+        report.ratios["docx_read_vs_python_docx_read"] = round(
+            median("docx: read", "documents/s", report.stages)
+            / median("python-docx read", "documents/s", report.references), 2)
+        report.ratios["spacy_tokenizer_vs_python_docx_read"] = round(
+            median("spaCy tokenizer alone (DOCX texts)", "documents/s", report.references)
             / median("python-docx read", "documents/s", report.references), 2)
 
         if "batch" not in skip:
@@ -336,6 +354,8 @@ def run_bench(*, reps: int = 5, long_pdf_pages: int = 300, long_docx_pages: int 
         _log("cold start …")
         cold_reps = max(3, min(reps, 5))
         report.cold_start_s["import_spacy"] = _time_command([sys.executable, "-c", "import spacy"], cold_reps)
+        report.cold_start_s["import_spacy_and_blank_en"] = _time_command(
+            [sys.executable, "-c", "import spacy; spacy.blank('en')"], cold_reps)
         report.cold_start_s["handoff_extract_1_page"] = _time_command(
             [*_handoff_exe(), "extract", str(one_pdf)], cold_reps)
         report.ratios["cold_start_vs_import_spacy"] = round(
