@@ -118,7 +118,8 @@ def test_report_csv_cells_never_run_as_formulas(
     src.mkdir()
     make_pdf(src / "=HYPERLINK(evil)+1.pdf", n=1)
     (src / "@SUM(A1).pdf").write_bytes(b"%PDF-1.7\n" + b"x" * 100)
-    run_batch(capsys, str(src), "--out", str(out), "--workers", "1")
+    run_batch(capsys, str(src), "--out", str(out), "--workers", "1",
+              "--db", f"sqlite:///{tmp_path / 'store.db'}")
     rows = list(csv.DictReader((out / "report.csv").open(encoding="utf-8")))
     assert sorted(r["file"] for r in rows) == ["'=HYPERLINK(evil)+1.pdf", "'@SUM(A1).pdf"]
     assert all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
