@@ -74,7 +74,9 @@ def _arithmetic(h: Handoff) -> Iterator[Flag]:
     items = [i.amount.amount for i in h.price.line_items if i.amount is not None]
     tax = h.price.tax.value.amount if h.price.tax.found and h.price.tax.value else Decimal(0)
     subtotal = h.price.subtotal.value.amount if h.price.subtotal.found and h.price.subtotal.value else None
-    if total is not None and items:
+    # A total computed from a recurring fee over its term is not the sum of the listed fees.
+    recurring = h.price.total.method == "total:recurring_term"
+    if total is not None and items and not recurring:
         s = sum(items, Decimal(0))
         if abs(s + tax - total.amount) > TOLERANCE and abs(s - total.amount) > TOLERANCE and (
             subtotal is None or abs(s - subtotal) > TOLERANCE

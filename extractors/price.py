@@ -51,7 +51,7 @@ _ACCEPTED = re.compile(r"(\[x\]|☒|✔|✓)\s*accept|\baccepted\b|\bincluded in
 _DECLINED = re.compile(r"(\[x\]|☒|✔|✓)\s*decline|\bdeclined\b|\brejected\b|\bnot accepted\b", re.I)
 _TOTAL_ROW = re.compile(
     r"\b(grand\s+)?total\b|\bsub-?\s?total|^\s*(sales\s+)?tax\b|\b(vat|gst|hst)\b|"
-    r"^\s*contract\s+(price|sum|amount)|^\s*amount\s+due|^\s*balance(\s+due)?\s*$|^\s*lump\s+sum\s*$",
+    r"^\s*(sub)?contract\s+(price|sum|amount|value)|^\s*amount\s+due|^\s*balance(\s+due)?\s*$|^\s*lump\s+sum\s*$",
     re.I)
 _BID_TAB_HEAD = re.compile(r"\b(bidders?|vendors?|firms?|compan(y|ies)|proposers?|respondents?|"
                            r"contractors?|submitted\s+by)\b", re.I)
@@ -92,7 +92,12 @@ def money_mentions(ctx: Context) -> list[MoneyMention]:
         # A decoy word belongs to the amount it is closest to: not past a neighbouring amount.
         lo = max(w_start, money_ents[index - 1].end_char if index > 0 else w_start)
         hi = min(w_end, money_ents[index + 1].start_char if index + 1 < len(money_ents) else w_end)
-        decoy = bool(ctx.cues_in(lo, hi, "decoy_money")) and not _is_close_total(ctx, ent, w_start)
+        # A decoy right after the previous amount is that amount's ("$3.25 per sq ft ($1,950.00)").
+        prev_end = money_ents[index - 1].end_char if index > 0 else -1
+        decoys = [c for c in ctx.cues_in(lo, hi, "decoy_money")
+                  if not (c.start_char >= prev_end >= 0 and c.end_char <= ent.start_char
+                          and not ctx.document.text[prev_end:c.start_char].strip())]
+        decoy = bool(decoys) and not _is_close_total(ctx, ent, w_start)
         if re.match(r"^\s*(/|per\b|each\b|an?\s+hour|hourly|a\s+day)", after):
             decoy = True
         if re.search(r"\b(up to|not less than|minimum of|limits? of|coverage of)\s*$", before):
@@ -147,7 +152,9 @@ def _nearest_role(ctx: Context, w_start: int, start: int, end: int, w_end: int) 
         if role == "tax":
             # "Total inc. VAT", "Total including tax": the tax word qualifies a total.
             lead = ctx.document.text[max(w_start, cue.start_char - 25) : cue.start_char].lower()
-            if re.search(r"total\s*(\(?\s*)?(inc\.?|incl\.?|including|with|plus|\+)?\s*$", lead):
+            if re.search(r"total\s*(\(?\s*)?(excl?\.?|excluding|before|net\s+of|w/o|without)\s*$", lead):
+                role = "subtotal"  # "Total excl. VAT" is the amount before tax
+            elif re.search(r"total\s*(\(?\s*)?(inc\.?|incl\.?|including|with|plus|\+)?\s*$", lead):
                 role = "total"
         if distance < best[1] or (distance == best[1] and best[0] == "total" and role != "total"):
             best = (role, distance)
@@ -209,12 +216,17 @@ def _field_from(ctx: Context, chosen: list[MoneyMention], method_prefix: str,
 def _pick_total(ctx: Context, mentions: list[MoneyMention]) -> Field[Money]:
     usable = [m for m in mentions if not m.decoy] or []
     if not usable:
-        return _tbd_or_missing(ctx, "total")
+        return _recurring_total(ctx, mentions, None) or _tbd_or_missing(ctx, "total")
     largest = max(m.money.amount for m in usable)
     for m in usable:
         m.score = _score_total(m, largest)
     ranked = sorted(usable, key=lambda m: (-m.score, m.span.start_char))
     best = ranked[0]
+    if best.role != "total":
+        # No stated total: a recurring fee over a stated term is the contract value.
+        recurring = _recurring_total(ctx, mentions, best)
+        if recurring is not None:
+            return recurring
     if best.score < 0.5:
         tbd = _tbd_or_missing(ctx, "total")
         if tbd.status is FieldStatus.stated_tbd:
@@ -233,6 +245,93 @@ def _pick_total(ctx: Context, mentions: list[MoneyMention]) -> Field[Money]:
         confidence = min(confidence, 0.6)
     others = [best] + [m for m in ranked[1:] if m.money != best.money]
     return _field_from(ctx, others, "total", confidence)
+
+
+_RECURRING = re.compile(
+    r"^\s*(?:/\s*|per\s+|a\s+|each\s+|every\s+)(month|mo|quarter|year|yr|annum)\b|"
+    r"^\s*\(?(monthly|quarterly|annually|yearly)\b", re.I)
+_PERIOD_MONTHS = {"month": 1, "mo": 1, "monthly": 1, "quarter": 3, "quarterly": 3, "year": 12, "yr": 12,
+                  "annum": 12, "annually": 12, "yearly": 12}
+_ONE_TIME = re.compile(r"\bone[-\s]?time\b|\bset-?\s?up\b|\bstart-?\s?up\b|\bonboarding\b|"
+                       r"\binitial\s+(fee|charge)\b|\binstallation\s+fee\b", re.I)
+_TERM_SENTENCE = re.compile(r"\bterm\b|\b(continue|run)s?\s+for\b|\bperiod\s+of\b|\bduration\b", re.I)
+
+
+def _context_text(ctx: Context, offset: int) -> tuple[int, int, str]:
+    w_start, w_end = ctx.window(offset)
+    return w_start, w_end, ctx.document.text[w_start:w_end]
+
+
+def _stated_term_months(ctx: Context, fee: MoneyMention) -> tuple[int, Span] | None:
+    """The term a recurring fee runs for, in months: in the fee's own context ("$1,150 per month
+    for 12 months"), else a sentence about the term ("The term … runs for twelve (12) months")."""
+    f_start, f_end, _ = _context_text(ctx, fee.span.start_char)
+    own: list[Span] = []
+    term: list[Span] = []
+    for ent in ctx.ents("DURATION"):
+        duration = parse_duration(ent.text)
+        if duration is None or duration.unit not in ("months", "years"):
+            continue
+        if f_start <= ent.start_char < f_end:
+            own.append(ent)
+            continue
+        w_start, _w_end, text = _context_text(ctx, ent.start_char)
+        before = ctx.document.text[max(w_start, ent.start_char - 40) : ent.start_char]
+        if _TERM_SENTENCE.search(text) and not re.search(r"notice|warrant|guarant", before, re.I):
+            term.append(ent)
+    for ent in own + term:
+        duration = parse_duration(ent.text)
+        if duration is not None:
+            months = duration.value * (12 if duration.unit == "years" else 1)
+            if months == int(months) and 0 < months <= 120:
+                return int(months), ent
+    return None
+
+
+def _recurring_total(ctx: Context, mentions: list[MoneyMention],
+                     best: MoneyMention | None) -> Field[Money] | None:
+    """Contract value of a recurring fee with a stated term: fee × periods + one-time fees.
+
+    Only one recurring amount may be stated (two different monthly fees are left to the
+    reviewer); the method and a lower confidence say the value was computed, not read.
+    """
+    fees: list[tuple[MoneyMention, int]] = []
+    for m in mentions:
+        after = ctx.document.text[m.span.end_char : m.span.end_char + 20]
+        match = _RECURRING.match(after)
+        # "five pounds per year" of refrigerant is a weight, not a fee in another currency.
+        foreign_words = m.span.ent_id_ == "words_amount" and m.money.currency != document_currency(ctx)
+        if match and m.section not in DECOY_SECTIONS and not foreign_words:
+            fees.append((m, _PERIOD_MONTHS[(match.group(1) or match.group(2)).lower()]))
+    if not fees or len({(m.money.amount, m.money.currency, period) for m, period in fees}) != 1:
+        return None
+    fee, period = fees[0]
+    term = _stated_term_months(ctx, fee)
+    if term is None or term[0] % period:
+        return None
+    count = term[0] // period
+    one_time: dict[Decimal, MoneyMention] = {}
+    for m in mentions:
+        if m.decoy or m.money.currency != fee.money.currency or m.role in ("total", "tax", "deposit"):
+            continue
+        _s, _e, text = _context_text(ctx, m.span.start_char)
+        if _ONE_TIME.search(text) and not _RECURRING.match(ctx.document.text[m.span.end_char:][:20]):
+            one_time.setdefault(m.money.amount, m)
+    amount = fee.money.amount * count + sum(one_time, Decimal(0))
+    per = _RECURRING.match(ctx.document.text[fee.span.end_char : fee.span.end_char + 20])
+    raw = f"{count} × {fee.span.text} {per.group(0).strip() if per else ''}".rstrip()
+    raw += "".join(f" + {m.span.text}" for m in one_time.values())
+    spans = [(fee.span.start_char, fee.span.end_char), (term[1].start_char, term[1].end_char)]
+    spans += [(m.span.start_char, m.span.end_char) for m in one_time.values()]
+    evidence = [e for a, b in spans for e in ctx.evidence(a, b)]
+    candidates = []
+    if best is not None and best.money.amount != amount:
+        candidates.append(Candidate[Money](value=best.money, raw=best.span.text, confidence=0.3,
+                                           method=f"total:{best.span.ent_id_}",
+                                           evidence=ctx.evidence(best.span.start_char, best.span.end_char)))
+    return Field[Money](status=FieldStatus.found, value=Money(amount=amount, currency=fee.money.currency),
+                        raw=raw[:200], confidence=0.6, method="total:recurring_term", evidence=evidence,
+                        candidates=candidates)
 
 
 def _tbd_or_missing(ctx: Context, role: str) -> Field[Money]:
@@ -425,9 +524,34 @@ def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMileston
     # One lone amount without a percentage ("A deposit of $X is required") is not a schedule.
     if len(out) == 1 and out[0].percent is None:
         out = []
+    if out:
+        out = _with_balance(out, total)
     if not out:
         out = _schedule_from_percent_sums(ctx, total)
     return out
+
+
+_BALANCE = re.compile(r"[,;]\s*(?:and\s+)?(?P<rest>(?:the\s+)?(?:balance|remainder|rest)\b.*)$", re.I)
+
+
+def _with_balance(out: list[PaymentMilestone], total: Field[Money]) -> list[PaymentMilestone]:
+    """"30% deposit to book your dates, the balance when the walkthrough is done": the balance
+    is a milestone of its own, for what the stated percentages leave."""
+    last = out[-1]
+    percents = [m.percent for m in out]
+    m = _BALANCE.search(last.milestone)
+    if m is None or None in percents or not 0 < sum(p for p in percents if p is not None) < 100:
+        return out
+    left = Decimal(100) - sum(p for p in percents if p is not None)
+    amount = None
+    if total.found and total.value is not None and all(x.amount is not None for x in out):
+        paid = sum((x.amount.amount for x in out if x.amount is not None), Decimal(0))
+        amount = Money(amount=total.value.amount - paid, currency=total.value.currency)
+    head = last.model_copy(update={"milestone": last.milestone[:m.start()].strip(" ,;")})
+    balance = PaymentMilestone(milestone=m.group("rest").strip(" .")[:200], percent=left,
+                               amount=amount, confidence=0.65, method="payment_schedule:balance",
+                               evidence=last.evidence)
+    return [*out[:-1], head, balance]
 
 
 def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[PaymentMilestone]:
@@ -448,6 +572,12 @@ def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[Payme
         if len(found) >= 2:
             return found
     return []
+
+
+_PAYMENT_WORDS = re.compile(
+    r"\b(pay\w*|paid|due|deposit|balance|upon|on|at|after|before|when|completion|complete[ds]?|"
+    r"sign\w*|order|deliver\w*|invoice\w*|progress|milestone|start|final|install?ments?|stage|"
+    r"advance|mobili[sz]ation|acceptance|award|month|week)\b", re.I)
 
 
 def _split_at_percents(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
@@ -484,8 +614,12 @@ def _milestone(ctx: Context, start: int, end: int, total: Field[Money], row: lis
     moneys = [e for e in ctx.ents("MONEY") if start <= e.start_char < end]
     if not percents and not moneys:
         return None
-    if re.search(r"retainage|retention|late|interest|per month|per annum|bid security|bond", text, re.I):
+    if re.search(r"retainage|retention|\bretain(ed)?\b|withh(old|eld)|late|interest|per month|per annum|"
+                 r"bid security|bond|surcharge|\b(card|convenience|processing|transaction)\s+(fee|charge)",
+                 text, re.I):
         return None
+    if not row and not percents and not _PAYMENT_WORDS.search(text):
+        return None  # an amount in a line that says nothing of paying (a company footer)
     if row:
         # In a table the percentage and the amount have cells of their own ("At 50% completion").
         whole = {c.text.strip() for c in row}
@@ -522,6 +656,9 @@ def _described(ctx: Context, m: MoneyMention) -> str:
         w_start, w_end = ctx.window(m.span.start_char)
         text = ctx.document.text[w_start:w_end].replace(m.span.text, " ")
     text = re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", text)
+    # What the removed amount leaves behind: "( )", a dangling "add"/"deduct" before it.
+    text = re.sub(r"\(\s*\)", " ", text)
+    text = re.sub(r"[\s:,–—-]+(?:add|deduct|credit|plus|for)\s*[:,.]?\s*$", "", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip(" :-–—,.")[:300]
 
 

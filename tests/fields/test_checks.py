@@ -88,3 +88,12 @@ def test_completeness_counts_checklist() -> None:
     h.price.total = Field[Money](**_found(_money("1")))  # type: ignore[arg-type]
     h.parties.client.name = Field[str](**_found("Acme"))  # type: ignore[arg-type]
     assert completeness(h) == 0.25
+
+
+def test_a_total_computed_from_a_recurring_fee_is_not_a_line_item_sum() -> None:
+    h = _handoff()
+    h.price.total = Field[Money](**_found(_money("16200")))  # type: ignore[arg-type]
+    h.price.total.method = "total:recurring_term"
+    h.price.line_items = [LineItem(description="start-up", amount=_money("2400")),
+                          LineItem(description="monthly fee", amount=_money("1150"))]
+    assert "line_items_mismatch" not in codes(h)

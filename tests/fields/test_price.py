@@ -156,3 +156,131 @@ def test_allowance_unit_rate_is_not_a_second_allowance(make_context) -> None:
                         ("list_item", "• Duct repairs allowance: USD 1,525.00 (figured at USD 66.50 per hour)")])
     allowances = extract_price(ctx).allowances
     assert [a.amount.amount for a in allowances if a.amount] == [Decimal("1525.00")]
+
+
+def test_space_grouped_euro_amounts_are_read_whole(make_context) -> None:
+    # "15 440,00 €": French thousands spaces; the tokenizer splits them, the rules rejoin them.
+    ctx = make_context([
+        [["Description", "Total excl. VAT"], ["Oak kitchen units", "12 352,00"],
+         ["Total excl. VAT", "15 440,00 €"], ["VAT 20%", "3 088,00 €"],
+         ["Total incl. VAT", "18 528,00 €"]],
+    ])
+    price = extract_price(ctx)
+    assert price.total.value is not None
+    assert (price.total.value.amount, price.total.value.currency) == (Decimal("18528.00"), "EUR")
+    assert price.tax.value is not None and price.tax.value.amount == Decimal("3088.00")
+
+
+def test_total_excluding_vat_is_the_subtotal(make_context) -> None:
+    ctx = make_context([
+        [["", "Amount"], ["Total excl. VAT", "£8,420.00"], ["VAT", "£1,684.00"],
+         ["Total incl. VAT", "£10,104.00"]],
+    ])
+    price = extract_price(ctx)
+    assert price.subtotal.value is not None and price.subtotal.value.amount == Decimal("8420.00")
+    assert price.total.value is not None and price.total.value.amount == Decimal("10104.00")
+
+
+def test_retain_a_percent_is_retainage_not_a_deposit(make_context) -> None:
+    ctx = make_context([
+        "Contractor shall pay Subcontractor the sum of $575,000.00.",
+        ("heading", "ARTICLE 3 – PAYMENT"),
+        "Contractor shall retain ten percent (10%) of each progress payment until final "
+        "completion and acceptance. Approved applications are payable Net 30.",
+    ])
+    price = extract_price(ctx)
+    assert price.retainage_percent.value == Decimal(10)
+    assert price.deposit.status is FieldStatus.not_found
+    assert price.payment_schedule == []
+
+
+def test_subcontract_sum_row_is_not_a_line_item(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Schedule of Values"),
+        [["Section", "Description", "Scheduled Value"],
+         ["26 24 13", "Switchboards and panelboards", "$96,250.00"],
+         ["26 51 00", "Interior lighting", "$121,900.00"],
+         ["", "Subcontract Sum", "$218,150.00"]],
+    ])
+    price = extract_price(ctx)
+    assert [li.description for li in price.line_items] == ["Switchboards and panelboards",
+                                                           "Interior lighting"]
+
+
+def test_monthly_fee_over_stated_term_is_the_contract_value(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Fees"),
+        [["Fee", "Amount", "When"],
+         ["Start-up inspection and equipment survey (one time)", "$2,400.00", "On signing"],
+         ["Maintenance fee", "$1,150.00 per month", "Monthly in advance"]],
+        "Repairs outside this Agreement are billed at $138.00 per hour.",
+        ("heading", "Term"),
+        "The term begins on February 1, 2026 and runs for twelve (12) months.",
+        "This Agreement does not cover refrigerant beyond five pounds per year.",
+    ])
+    total = extract_price(ctx).total
+    assert total.value is not None and total.value.amount == Decimal("16200.00")
+    assert total.method == "total:recurring_term"
+    assert total.confidence < 0.8
+    assert [c.value.amount for c in total.candidates if c.value] == [Decimal("2400.00")]
+
+
+def test_a_stated_total_outranks_the_recurring_computation(make_context) -> None:
+    ctx = make_context([
+        [["Service", "Fee"],
+         ["One-time onboarding", "$1,450.00"],
+         ["Managed support, 12 months at $2,150.00 per month", "$25,800.00"],
+         ["Total contract value (first term)", "$27,250.00"]],
+        "Services begin on May 1, 2026 and continue for twelve (12) months.",
+    ])
+    total = extract_price(ctx).total
+    assert total.value is not None and total.value.amount == Decimal("27250.00")
+    assert total.method != "total:recurring_term"
+
+
+def test_unit_rate_before_an_allowance_amount_is_the_rates_decoy(make_context) -> None:
+    ctx = make_context([
+        "Total: $15,066.00",
+        "Allowance. The flooring line includes a material allowance of $3.25 per sq ft "
+        "($1,950.00) for plank of your choice.",
+    ])
+    allowances = extract_price(ctx).allowances
+    assert [a.amount.amount for a in allowances] == [Decimal("1950.00")]
+    assert "( )" not in allowances[0].description
+
+
+def test_run_in_option_is_an_alternate(make_context) -> None:
+    ctx = make_context([
+        "Total: $15,066.00",
+        "Option. Paint the ceilings in all three bedrooms, flat white, 1 coat: add $690.00.",
+    ])
+    alternates = extract_price(ctx).alternates
+    assert [(a.description, a.amount.amount) for a in alternates] == [
+        ("Paint the ceilings in all three bedrooms, flat white, 1 coat", Decimal("690.00"))]
+
+
+def test_card_fees_and_company_footers_are_not_milestones(make_context) -> None:
+    ctx = make_context([
+        "Total incl. VAT: 18 528,00 €",
+        ("heading", "Payment in stages"),
+        ("list_item", "– 30% on order: 5 558,40 €"),
+        ("list_item", "– 70% on completion: 12 969,60 €"),
+        "We take checks and cards (3% card fee).",
+        "Atelier Moreau SARL – capital 20 000 € – SIRET 812 445 903 00021",
+    ])
+    schedule = extract_price(ctx).payment_schedule
+    assert [(m.milestone, m.percent) for m in schedule] == [("on order", Decimal(30)),
+                                                            ("on completion", Decimal(70))]
+
+
+def test_the_balance_after_a_deposit_is_a_milestone(make_context) -> None:
+    ctx = make_context([
+        "Total: $15,066.00",
+        "Payment. 30% deposit ($4,519.80) to book your dates, the balance when the walkthrough is "
+        "done.",
+    ])
+    schedule = extract_price(ctx).payment_schedule
+    assert [(m.milestone, m.percent) for m in schedule] == [
+        ("deposit to book your dates", Decimal(30)),
+        ("the balance when the walkthrough is done", Decimal(70))]
+    assert schedule[1].amount is not None and schedule[1].amount.amount == Decimal("10546.20")
