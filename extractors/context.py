@@ -17,7 +17,8 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractors.nlp import RULE_SPANS
-from extractors.normalize.dates import decide_date_order
+from extractors.normalize.dates import date_order_hint, decide_date_order
+from extractors.normalize.money import detect_currency
 from models.document import Block, BlockKind, Document
 from models.handoff import Evidence
 from models.settings import DateOrder, Settings
@@ -219,7 +220,9 @@ class Context:
     @cached_property
     def date_order(self) -> DateOrder:
         texts = [e.text for e in self.ents("DATE")]
-        return decide_date_order(texts, self.settings.date_order)
+        currencies = {c for c in (detect_currency(e.text) for e in self.ents("MONEY")) if c}
+        hint = date_order_hint(texts, currencies)
+        return decide_date_order(texts, hint or self.settings.date_order)
 
     # --- evidence ---------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> list[Evidence]:
@@ -253,7 +256,11 @@ class Context:
         after = text[best.end_char - block.start:]
         stripped_after = after.strip()
         words = len(body.split())
-        run_in = (stripped_after[:1] == "." and numbering is not None
+        # An unnumbered run-in title is short and its period is followed by the clause itself
+        # ("Exclusions. Excludes moving furniture …", "Warranty. Two-year warranty …").
+        bare_run_in = (numbering is None and len(best.text.split()) <= 4
+                       and re.match(r"\.\s+[A-Z0-9(\"“‘']", after) is not None)
+        run_in = (stripped_after[:1] == "." and (numbering is not None or bare_run_in)
                   and best.start_char - block.start <= lead + 1 and best.text[:1].isupper())
         if run_in:  # "3. Scope. Subcontractor shall furnish …": a run-in heading
             rest = after[1:]

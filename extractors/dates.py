@@ -220,7 +220,40 @@ def _relative_terms(ctx: Context) -> list[RelativeTerm]:
             confidence=0.75, method="relative:duration+anchor",
             evidence=ctx.evidence(text_start, text_end),
         ))
+    if not any(t.role == "start" for t in terms):
+        terms += _start_upon_event(ctx)
     return terms
+
+
+_UPON = re.compile(r"^(?:\s+[\w’']+){0,4}?\s+(?=(?:upon|on|following|after)\s)", re.I)
+_EVENT = re.compile(r"notice\s+to\s+proceed|ntp|sign|execut|accept|award|deposit|permit|approv|"
+                    r"mobiliz|order|deliver|effective", re.I)
+
+
+def _start_upon_event(ctx: Context) -> list[RelativeTerm]:
+    """A start tied to an event with no delay: "shall begin the Work upon notice to proceed",
+    "work commences on receipt of the deposit" (duration 0 days, the event as the anchor)."""
+    for cue in ctx.cues("start"):
+        w_start, w_end = ctx.window(cue.start_char)
+        if ctx.section_label_at(cue.start_char) in {"warranty", "insurance", "termination", "payment"}:
+            continue
+        if any(w_start <= e.start_char < w_end for e in ctx.ents("DATE")):
+            continue  # a dated start is read as a date
+        after = ctx.document.text[cue.end_char:min(w_end, cue.end_char + 90)]
+        lead = _UPON.match(after) or re.match(r"\s*(?=(?:upon|on|following|after)\s)", after, re.I)
+        if lead is None:
+            continue
+        anchor = _ANCHOR.match(after[lead.end():])
+        if anchor is None or anchor.start() != 0 or not _EVENT.search(anchor.group("anchor")):
+            continue
+        end = cue.end_char + lead.end() + anchor.end()
+        word = after[lead.end():].split(None, 1)[0]
+        return [RelativeTerm(
+            role="start", text=re.sub(r"\s+", " ", ctx.document.text[cue.start_char:end]).strip(),
+            duration=Duration(value=Decimal(0), unit="days", text=word),
+            anchor=re.sub(r"\s+", " ", anchor.group("anchor")).strip(), confidence=0.7,
+            method="relative:start_upon_event", evidence=ctx.evidence(cue.start_char, end))]
+    return []
 
 
 def add_duration(start: date, duration: Duration) -> date | None:

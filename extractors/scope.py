@@ -20,6 +20,7 @@ from extractors.lines import BULLET, clean_item
 from extractors.normalize.money import parse_number
 from extractors.party_text import defines_subcontractor
 from extractors.scope_text import (
+    VERBS,
     final,
     list_entries,
     quantity_of,
@@ -43,7 +44,8 @@ _PROSE_SECTIONS = {None, "other", "scope", "parties", "price", "line_items"}
 
 _EXCLUSION_CUE = re.compile(
     r"\b(not\s+included|excluded|exclud(?:es|ing)|by\s+others|not\s+part\s+of\s+(?:this|the|our)"
-    r"|not\s+in\s+contract|does\s+not\s+include|do\s+not\s+include|is\s+not\s+included"
+    r"|not\s+in\s+contract|does\s+not\s+(?:include|cover)|do\s+not\s+(?:include|cover)"
+    r"|not\s+covered|is\s+not\s+included"
     r"|are\s+not\s+included|shall\s+not\s+include|will\s+not\s+include|NIC)\b",
     re.I,
 )
@@ -56,7 +58,7 @@ _OWNER_CUE = re.compile(
 )
 _PROSE_EXCLUSION = re.compile(
     r"(?:(?:this\s+|the\s+|our\s+)?(?:proposal|quote|quotation|estimate|bid|price|pricing|scope|"
-    r"contract|agreement|work|services?|subcontract)\s+(?:does|do|shall|will)\s+not\s+include"
+    r"contract|agreement|work|services?|subcontract)\s+(?:does|do|shall|will)\s+not\s+(?:include|cover)"
     r"|(?:proposal|quote|price|pricing|bid|estimate|scope)\s+excludes?"
     r"|we\s+(?:do\s+not|don't)\s+include"
     r"|not\s+included\s+(?:in|are|is)\b[^:]*?:"
@@ -128,11 +130,14 @@ def extract_scope(ctx: Context) -> Scope:
         base = _GROUP_OF[label]
         heading = _heading_text(ctx, section)
         covered.append((section.start, section.end))
-        for piece in _section_pieces(ctx, section, parent_heading):
+        things = base in ("exclusions", "owner_responsibilities")
+        for piece in _section_pieces(ctx, section, parent_heading, things=things):
             add(piece.group or _reroute(base, piece.text), piece, heading)
 
     for piece in _prose_exclusions(ctx, covered):
         add(_reroute("exclusions", piece.text), piece, None)
+    for piece in _prose_owner_duties(ctx, covered):
+        add("owner_responsibilities", piece, None)
     if not groups["inclusions"]:
         for piece in _prose_inclusions(ctx, covered):
             add("inclusions", piece, None)
@@ -252,7 +257,7 @@ def _heading_text(ctx: Context, section: Section) -> str:
     if section.heading_block is not None:
         return clean_item(section.heading)
     end = ctx.inline_heading_end.get(section.first_block, section.start)
-    return clean_item(ctx.document.text[section.start:end]).rstrip(":-–— ").strip()
+    return clean_item(ctx.document.text[section.start:end]).rstrip(":-–—. ").strip()
 
 
 _OWNER_LEAD = re.compile(r"^(?:the\s+)?(?:owner|client|customer|homeowner|tenant|buyer)(?:'s|’s)?"
@@ -274,8 +279,10 @@ def _reroute(group: str, text: str) -> str:
 
 
 # --- pieces ---------------------------------------------------------------------------------
-def _section_pieces(ctx: Context, section: Section, parent_heading: str | None = None
-                    ) -> list[_Piece]:
+def _section_pieces(ctx: Context, section: Section, parent_heading: str | None = None,
+                    *, things: bool = False) -> list[_Piece]:
+    """The items of one section; ``things``: its list is of things, not tasks or conditions
+    (exclusions, owner responsibilities), so a bare comma list splits."""
     pieces: list[_Piece] = []
     done_tables: set[int] = set()
     blocks = list(ctx.blocks_of(section))
@@ -306,7 +313,7 @@ def _section_pieces(ctx: Context, section: Section, parent_heading: str | None =
             BlockKind.list_item, BlockKind.table_cell)
         listy = inline and start > block.start
         pieces += _block_pieces(text, start, block, listy=listy,
-                                lead_in_ok=not followed_by_list)
+                                lead_in_ok=not followed_by_list, things=things)
     return pieces
 
 
@@ -335,7 +342,7 @@ def _inline_content(text: str) -> str:
 
 
 def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
-                  lead_in_ok: bool) -> list[_Piece]:
+                  lead_in_ok: bool, things: bool = False) -> list[_Piece]:
     """A list item is one item; a paragraph is split into bullet lines, sentences, list entries."""
     out: list[_Piece] = []
     for chunk, c_start, bulleted in _chunks(text, start):
@@ -345,11 +352,21 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
         if block.kind is BlockKind.list_item or bulleted or BULLET.match(chunk):
             if _is_lead_in(chunk):
                 continue
+            marker = BULLET.match(chunk)
+            skip = marker.end() if marker else 0
+            lead = _exclusion_lead(chunk[skip:])
+            if lead is not None:
+                out += _excluded_entries(chunk, c_start, skip + lead)
+                continue
             for sub, s, e, split in list_entries(chunk, c_start, force=False):
                 out.append(_Piece(clean_item(sub), s, e, "scope.list_split" if split else
                                   "scope.list_item", 0.85 if split else 0.9))
             continue
+        excluded_list = False
         for sent, s_start in split_sentences(chunk, c_start):
+            if excluded_list and _NOTE_AFTER_LIST.search(sent) and not _EXCLUSION_CUE.search(sent) \
+                    and not _OWNER_CUE.search(sent):
+                continue  # "Excludes a, b and c. Homes built before 1978 are tested first."
             head, colon, tail = sent.partition(":")
             if colon and tail.strip() and len(head.split()) <= 14 and not re.search(
                     r"\d$", head):
@@ -360,24 +377,61 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
                     out.append(_Piece(clean_item(sent), s_start, s_start + len(sent),
                                       "scope.sentence", 0.75))
                     continue
+                # "The following are excluded from this Subcontract: a; b; c" lists exclusions
+                # wherever it stands.
+                group = "exclusions" if _EXCLUSION_CUE.search(head) else None
                 for sub, s, e, _ in entries:
-                    out.append(_Piece(clean_item(sub), s, e, "scope.lead_in_list", 0.8))
+                    out.append(_Piece(clean_item(sub), s, e, "scope.lead_in_list", 0.8, group=group))
                 continue
             if _is_lead_in(sent):
                 continue
-            lead = _PROSE_EXCLUSION.match(sent)
-            if lead and lead.end() < len(sent):
-                tail = sent[lead.end():]
-                for sub, s, e, _ in list_entries(tail, s_start + lead.end(), force=True):
-                    out.append(_Piece(clean_item(sub), s, e, "scope.prose_list", 0.75))
+            lead = _exclusion_lead(sent)
+            if lead is not None:
+                out += _excluded_entries(sent, s_start, lead)
+                excluded_list = True
                 continue
             if _COMMENTARY.match(sent) and not listy:
                 continue  # "Such work may be added by amendment.": about the list, not in it
-            parts = list_entries(sent, s_start, force=listy)
+            parts = list_entries(sent, s_start, force=listy or (things and _is_bare_list(sent)))
             for sub, s, e, split in parts:
                 method = "scope.inline_list" if split else "scope.sentence"
                 out.append(_Piece(clean_item(sub), s, e, method, 0.8 if split else 0.75))
     return out
+
+
+# A sentence with a verb of its own after an "Excludes a, b and c." sentence is a note on it.
+_NOTE_AFTER_LIST = re.compile(r"\b(is|are|was|were|will|shall|must|may|can|could|would|should)\b",
+                              re.I)
+_CLAUSE_WORDS = re.compile(r"\b(is|are|was|were|will|shall|must|may|can|be|been|to|we|our|us|you|your|"
+                           r"it|they|this|that|which|who|if|unless|per|etc)\b", re.I)
+
+
+def _is_bare_list(sentence: str) -> bool:
+    """A sentence that is only a list of things, with no clause of its own: "Electrical and
+    plumbing connections, removal of the existing kitchen, tiling.", "Furniture moving; baseboard
+    paint."."""
+    first = sentence.split(",", 1)[0].strip().lower()
+    # Commas may also join the verbs of one task ("Furnish, install, and test the panel").
+    return (sentence.count(",") >= 2 or ";" in sentence) and not _CLAUSE_WORDS.search(
+        sentence) and not re.search(r"\d,\d", sentence) and first not in VERBS
+
+
+_EXCLUDE_VERB = re.compile(r"(?:excludes|excluding|excluded\s+(?:are|is)|does\s+not\s+(?:include|cover)|"
+                           r"not\s+included|not\s+covered)\s*:?\s+", re.I)
+
+
+def _exclusion_lead(text: str) -> int | None:
+    """Where the entries start after words that exclude them ("This proposal does not include",
+    a bare "Excludes" after a run-in "Exclusions." title); None when the text does not open so."""
+    lead = _PROSE_EXCLUSION.match(text) or _EXCLUDE_VERB.match(text)
+    return lead.end() if lead is not None and lead.end() < len(text.rstrip(" .")) else None
+
+
+def _excluded_entries(text: str, start: int, lead: int) -> list[_Piece]:
+    """The entries after an excluding lead, one per list entry, all exclusions even under a
+    scope heading ("• Does not include painting or permits" is not work included)."""
+    return [_Piece(clean_item(sub), s, e, "scope.prose_list", 0.75, group="exclusions")
+            for sub, s, e, _ in list_entries(text[lead:], start + lead, force=True)]
 
 
 def _ruled_pieces(chunk: str, start: int) -> list[_Piece]:
@@ -554,6 +608,33 @@ def _prose_exclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
             cleaned = clean_item(sub).rstrip(".")
             if cleaned:
                 out.append(_Piece(cleaned, ps, pe, "scope.prose_exclusion", 0.6))
+    return out
+
+
+_NOT_A_DUTY = re.compile(r"\b(pay|paid|payment|invoice\w*|billed|indemnif\w*|insur\w*|sign\w*|"
+                         r"accept\w*|notif\w*|terminat\w*|cancel\w*|warrant\w*|agree\w*\s+that|"
+                         r"receive|be\s+responsible\s+for\s+(?:any|all)\s+(?:costs?|fees?))\b", re.I)
+
+
+def _prose_owner_duties(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
+    """Sentences outside scope sections that give the owner work to do before or during the job
+    ("Customer will remove all furniture prior to start.", "Owner to provide water and power.");
+    paying, signing, insuring and notifying are terms of the deal, not work."""
+    out: list[_Piece] = []
+    text = ctx.document.text
+    for sent in ctx.doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if any(a <= s < b for a, b in covered) or ctx.section_label_at(s) not in _PROSE_SECTIONS:
+            continue
+        block = ctx.block_of(s)
+        if block is None or block.kind in (BlockKind.header, BlockKind.footer, BlockKind.table_cell):
+            continue
+        body = text[s:e].strip()
+        if not _OWNER_LEAD.match(body) or _NOT_A_DUTY.search(body) or len(body.split()) > 30:
+            continue
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        out.append(_Piece(final(clean_item(body)), s + lead, s + lead + len(body),
+                          "scope.prose_owner", 0.6))
     return out
 
 

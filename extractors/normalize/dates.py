@@ -14,13 +14,42 @@ from functools import lru_cache
 
 from models.settings import DateOrder
 
-__all__ = ["decide_date_order", "parse_date"]
+__all__ = ["date_order_hint", "decide_date_order", "parse_date"]
 
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$")
 _HAS_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+_DAY_FIRST_WRITTEN = re.compile(r"^\s*\d{1,2}(st|nd|rd|th)?\s+(of\s+)?[A-Za-z]{3,}\.?,?\s+\d{4}\s*$")
+_MONTH_FIRST_WRITTEN = re.compile(r"^\s*[A-Za-z]{3,}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}\s*$")
+_DAY_FIRST_CURRENCIES = frozenset({"GBP", "EUR", "CHF"})
+
+
+def date_order_hint(date_texts: Iterable[str], currencies: Iterable[str]) -> DateOrder | None:
+    """The order a document's own conventions suggest when no numeric date settles it.
+
+    Written dates show the writer's habit ("4 March 2026" is day-first, "March 4, 2026" is not);
+    failing that, amounts in pounds, euros or francs mean a European writer, who puts the day
+    first ("3/4/2027" on a quotation in euros is 3 April).
+    """
+    dmy = mdy = 0
+    for text in date_texts:
+        words = text.lower()
+        if not any(m in words for m in _MONTHS):
+            continue
+        if _DAY_FIRST_WRITTEN.match(text):
+            dmy += 1
+        elif _MONTH_FIRST_WRITTEN.match(text):
+            mdy += 1
+    if dmy != mdy:
+        return DateOrder.dmy if dmy > mdy else DateOrder.mdy
+    codes = set(currencies)
+    if codes and codes <= _DAY_FIRST_CURRENCIES:
+        return DateOrder.dmy
+    return None
 
 
 def decide_date_order(texts: Iterable[str], default: DateOrder = DateOrder.mdy) -> DateOrder:

@@ -95,3 +95,37 @@ def test_phrase_wrapped_across_lines_still_matches(make_context) -> None:
     dates = extract_dates(ctx)
     assert dates.start.value == "2026-09-01"
     assert dates.substantial_completion.value == "2027-01-29"
+
+
+def test_euro_quotation_reads_ambiguous_numeric_dates_day_first(make_context) -> None:
+    # No date settles the order by itself (every part <= 12); euro amounts mean a day-first writer.
+    ctx = make_context([
+        "Lyon, 3/4/2027",
+        "Total incl. VAT: 18 528,00 €",
+        "Fitting can start on 10/5/2027 and will be finished by 4/6/2027 at the latest.",
+    ])
+    dates = extract_dates(ctx)
+    assert dates.proposal_date.value == "2027-04-03"
+    assert dates.start.value == "2027-05-10"
+    assert dates.completion.value == "2027-06-04"
+
+
+def test_dollar_quotation_keeps_month_first(make_context) -> None:
+    ctx = make_context(["Date: 3/4/2027", "Total: $18,528.00", "Work will begin on 10/5/2027."])
+    dates = extract_dates(ctx)
+    assert dates.proposal_date.value == "2027-03-04"
+    assert dates.start.value == "2027-10-05"
+
+
+def test_start_upon_notice_to_proceed_is_a_relative_start(make_context) -> None:
+    ctx = make_context([
+        ("heading", "ARTICLE 4 – TIME"),
+        "Subcontractor shall begin the Work upon notice to proceed from the Contractor and shall "
+        "achieve final completion within 120 calendar days of NTP.",
+    ])
+    dates = extract_dates(ctx)
+    roles = {t.role: t for t in dates.relative_terms}
+    assert roles["start"].anchor == "notice to proceed"
+    assert roles["start"].duration.value == 0
+    assert roles["completion"].anchor == "NTP"
+    assert dates.start.status is FieldStatus.not_found

@@ -312,3 +312,106 @@ def test_numbered_run_in_heading_opens_its_section(make_context) -> None:
         "2. Fees. Client shall pay a monthly fee of $3,250.00."]))
     assert any("24x7 monitoring" in item.text for item in scope.inclusions)
     assert not any("monthly fee" in item.text for item in scope.inclusions)
+
+
+def test_run_in_exclusions_title_lists_each_excluded_item(make_context) -> None:
+    # A bold run-in title without numbering opens its paragraph's section; the sentence's own
+    # "Excludes" is not part of the first item.
+    ctx = make_context([
+        "Prep. We mask floors and fixtures before painting.",
+        "Exclusions. Excludes moving the piano and china cabinet, drywall repair beyond nail "
+        "holes, and lead abatement. Homes built before 1978 are tested first.",
+    ])
+    scope = extract_scope(ctx)
+    assert texts(scope.exclusions) == ["moving the piano and china cabinet",
+                                       "drywall repair beyond nail holes", "lead abatement"]
+    assert scope.exclusions[0].section == "Exclusions"
+
+
+def test_not_covered_run_in_heading_lists_exclusions(make_context) -> None:
+    ctx = make_context([
+        ("list_item", "2. Services. Northwind will test boiler safety controls once a year."),
+        ("list_item", "3. Not Covered. This Agreement does not cover replacement of compressors; "
+                      "refrigerant beyond five pounds per year; ductwork cleaning; or damage "
+                      "from power surges."),
+    ])
+    scope = extract_scope(ctx)
+    assert texts(scope.exclusions) == ["replacement of compressors",
+                                       "refrigerant beyond five pounds per year",
+                                       "ductwork cleaning", "damage from power surges"]
+
+
+def test_excluded_lead_in_inside_the_scope_lists_exclusions(make_context) -> None:
+    ctx = make_context([
+        ("heading", "ARTICLE 1 – SUBCONTRACT WORK"),
+        ("list_item", "a) New 2000A service and distribution panelboards"),
+        "The following are excluded from this Subcontract: utility company charges; "
+        "telephone and data cabling; and cutting and patching of existing masonry.",
+    ])
+    scope = extract_scope(ctx)
+    assert texts(scope.inclusions) == ["New 2000A service and distribution panelboards"]
+    assert texts(scope.exclusions) == ["utility company charges", "telephone and data cabling",
+                                       "cutting and patching of existing masonry"]
+
+
+def test_excluding_bullet_under_scope_heading_is_an_exclusion(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Scope of Work"),
+        ("list_item", "• Install new vanity and faucet"),
+        ("list_item", "• Does not include permits, tile or painting"),
+    ])
+    scope = extract_scope(ctx)
+    assert texts(scope.inclusions) == ["Install new vanity and faucet"]
+    assert texts(scope.exclusions) == ["permits", "tile", "painting"]
+
+
+def test_bare_comma_list_under_an_exclusions_heading(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Not included"),
+        "Electrical and plumbing connections, removal of the existing kitchen, tiling.",
+    ])
+    assert texts(extract_scope(ctx).exclusions) == [
+        "Electrical and plumbing connections", "removal of the existing kitchen", "tiling"]
+
+
+def test_comma_sentence_with_a_clause_stays_whole(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Not included"),
+        "Painting, patching and trim work will be done by the owner, as agreed on site.",
+    ])
+    scope = extract_scope(ctx)
+    assert len(scope.exclusions + scope.owner_responsibilities) == 1
+
+
+def test_verb_series_with_a_final_and_stays_one_task(make_context) -> None:
+    ctx = make_context([("heading", "Scope of Work"), "Furnish, install, and test the new panel."])
+    assert texts(extract_scope(ctx).inclusions) == ["Furnish, install, and test the new panel"]
+
+
+def test_comma_and_list_under_an_exclusions_heading(make_context) -> None:
+    ctx = make_context([("heading", "Exclusions"), "Permits, engineering, and testing."])
+    assert texts(extract_scope(ctx).exclusions) == ["Permits", "engineering", "testing"]
+
+
+def test_assumption_with_commas_stays_whole(make_context) -> None:
+    ctx = make_context([("heading", "Assumptions"),
+                        "Pricing assumes normal working hours, Monday through Friday, 7am-4pm."])
+    assert texts(extract_scope(ctx).assumptions) == [
+        "Pricing assumes normal working hours, Monday through Friday, 7am-4pm"]
+
+
+def test_two_things_split_at_a_semicolon_under_exclusions(make_context) -> None:
+    ctx = make_context([("heading", "Exclusions"), "Furniture moving; baseboard paint."])
+    assert texts(extract_scope(ctx).exclusions) == ["Furniture moving", "baseboard paint"]
+
+
+def test_owner_duty_in_prose_outside_scope_sections(make_context) -> None:
+    ctx = make_context([
+        "Homeowner: Jane Doe",
+        "Contract Price: $12,000.00",
+        "Customer will remove all furniture prior to start.",
+        "Customer shall pay the balance within 10 days of completion.",
+    ])
+    scope = extract_scope(ctx)
+    assert texts(scope.owner_responsibilities) == ["Customer will remove all furniture prior to start"]
+    assert scope.owner_responsibilities[0].method == "scope.prose_owner"

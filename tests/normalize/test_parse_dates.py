@@ -71,3 +71,13 @@ def test_parse_duration(text: str, value: int, unit: str) -> None:
     duration = parse_duration(text)
     assert duration is not None
     assert duration.value == value and duration.unit == unit
+
+
+def test_date_order_hint_from_written_dates_and_currency() -> None:
+    from extractors.normalize.dates import date_order_hint
+
+    assert date_order_hint(["4 March 2027", "3/4/2027"], set()) is DateOrder.dmy
+    assert date_order_hint(["March 4, 2027", "3/4/2027"], {"EUR"}) is DateOrder.mdy
+    assert date_order_hint(["3/4/2027"], {"EUR"}) is DateOrder.dmy
+    assert date_order_hint(["3/4/2027"], {"GBP", "USD"}) is None
+    assert date_order_hint(["3/4/2027"], set()) is None
