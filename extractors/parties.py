@@ -88,8 +88,29 @@ def _extract_parties(ctx: Context) -> Parties:
     site = _choose(ctx, sites)
     if site.status.value == "not_found" and tbd_site is not None:
         site = stated_tbd(ctx, *tbd_site, method="parties.site_label")
+    if site.status.value == "not_found":
+        site = _site_at_client_address(ctx, client) or site
     return Parties(client=client, contractor=contractor, project_name=_choose(ctx, projects),
                    site_address=site)
+
+
+_AT_ADDRESS_ABOVE = re.compile(
+    r"\b(?:at|to|for)\s+(?:the\s+)?(?:address\s+(?:above|shown\s+above|given\s+above)|above\s+address|"
+    r"(?:same|above)\s+(?:address|premises|property))\b", re.I)
+
+
+def _site_at_client_address(ctx: Context, client: Party) -> Field[str] | None:
+    """"… at the address above": the work is at the client's address named above it."""
+    address = client.address
+    if not address.found or not address.evidence or address.value is None:
+        return None
+    m = _AT_ADDRESS_ABOVE.search(ctx.document.text)
+    if m is None or m.start() < (address.evidence[0].start or 0):
+        return None
+    site = found(ctx, address.value, m.start(), m.end(), confidence=0.6,
+                 method="parties.site_address_above")
+    site.evidence += address.evidence
+    return site
 
 
 # --- assembly -------------------------------------------------------------------------------
@@ -243,11 +264,28 @@ def _details_by_email_domain(ctx: Context, lines: list[Line], *parties: Party) -
                 continue
             party = owners[0]
             card = Card("any", None)
-            fill_details(card, [ln], 0.6, "parties.email_domain")
+            fill_details(card, [_sentence_around(ln, m.start(), m.end())], 0.6,
+                         "parties.email_domain")
             for attr in ("email", "phone", "contact"):
                 if not getattr(party, attr).found and getattr(card, attr):
                     setattr(party, attr, _pick(ctx, getattr(card, attr)))
             used.add(email)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
+def _sentence_around(line: Line, start: int, end: int) -> Line:
+    """The sentence of a line holding ``text[start:end]``: a paragraph naming both parties'
+    contacts ("… Megan Sato, msato@…, 216-555-0142. The Subcontractor's contact is …") gives
+    each email only the phone and person of its own sentence."""
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line.text)), len(line.text)]
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c >= end)
+    body = line.text[lo:hi]
+    lead = len(body) - len(body.lstrip())
+    return Line(body.strip(), line.start + lo + lead, line.start + lo + lead + len(body.strip()),
+                line.block, line.kind, line.table, line.row, line.col, line.hint)
 
 
 def _pick(ctx: Context, cands: list[Cand]) -> Field[str]:

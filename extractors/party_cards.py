@@ -16,6 +16,7 @@ from extractors.context import Context
 from extractors.fieldmake import is_tbd
 from extractors.lines import Line, is_blank_fill, words_in
 from extractors.party_text import (
+    ADDRESS_LINE,
     EMAIL,
     PHONE,
     POSTAL_LINE,
@@ -258,7 +259,15 @@ def label_cards(ctx: Context, lines: list[Line], sub: bool
                 v = value_lines[0]
                 name = clean_name(v.text)
                 if name and not is_blank_fill(name):
-                    projects.append(Cand(name, v.start, v.end, conf, "parties.project_label"))
+                    where = _address_after_name(name)
+                    if where is not None:
+                        # "Project: Cedar Point School Addition, 900 Lakeshore Blvd, Sandusky, OH"
+                        at = v.start + v.text.find(where)
+                        sites.append(Cand(where, at, at + len(where), conf * 0.9,
+                                          "parties.project_address"))
+                        name = name[: name.find(where)].rstrip(" ,;–-")
+                    projects.append(Cand(name, v.start, v.start + len(name), conf,
+                                         "parties.project_label"))
             continue
         if role == "site":
             address, s, e = join_address(value_lines)
@@ -507,6 +516,24 @@ def _segments(ln: Line) -> list[Line]:
     return out
 
 
+def _address_after_name(value: str) -> str | None:
+    """The street address a project label runs on into, after the project's name and a comma."""
+    for m in re.finditer(r",\s*(?=\d{1,6}[A-Za-z]?\s+[A-Za-z])", value):
+        rest = value[m.end():]
+        street = rest.split(",")[0]
+        # A street word or a city/postal part, not just "3 Story Addition".
+        if m.start() > 3 and re.search(r"[A-Za-z]{3}", value[:m.start()]) and is_address_line(street) \
+                and (ADDRESS_LINE.match(street) or POSTAL_LINE.search(rest)):
+            return rest.strip()
+    return None
+
+
+# A contact named in a sentence: "The Subcontractor's contact is Ray Dombrowski, …".
+_PROSE_CONTACT = re.compile(
+    r"\b(?:contact(?:\s+person)?|representative|project\s+manager|point\s+of\s+contact)\s+"
+    r"(?:is|will\s+be|shall\s+be)\s+", re.I)
+
+
 def fill_details(card: Card, lines: list[Line], conf: float, method: str) -> None:
     address_parts: list[Line] = []
     address_done = False
@@ -528,6 +555,13 @@ def fill_details(card: Card, lines: list[Line], conf: float, method: str) -> Non
                     v = clean_name(person)
                     card.contact.append(Cand(v, ln.start, ln.start + len(v), conf, method))
                     hint = None
+            prose = _PROSE_CONTACT.search(text) if not card.contact else None
+            if prose is not None:
+                person = re.split(r"\s*[,|;(]\s*|\s{2,}", text[prose.end():])[0].rstrip(".")
+                if is_person_name(person):
+                    v = clean_name(person)
+                    at = ln.start + prose.end()
+                    card.contact.append(Cand(v, at, at + len(v), conf, method))
             emails = list(EMAIL.finditer(text))
             for m in emails:
                 card.email.append(Cand(m.group(0).replace(" ", ""), ln.start + m.start(),

@@ -259,7 +259,7 @@ def _sender(top: list[Line], header_count: int, method: str) -> list[Card]:
             continue  # inside a labelled card, not the sender's letterhead
         name = _DOC_WORDS.sub("", clean_name(re.split(r"\s{2,}|\t|\s[|•·–—]\s", ln.text)[0]))
         name = clean_name(name)
-        if not (looks_like_name(name) and is_org_name(name)):
+        if not looks_like_name(name):
             continue
         after: list[Line] = []
         for a in top[i + 1:i + 6]:
@@ -268,6 +268,8 @@ def _sender(top: list[Line], header_count: int, method: str) -> list[Card]:
             if a.block != (after[-1].block if after else ln.block) and not card_line(a.text):
                 break  # a new card (the addressee, another name) starts
             after.append(a)
+        if not is_org_name(name) and not _named_by_own_email(name, [ln, *after[:3]]):
+            continue
         has_contact = any(EMAIL.search(a.text) or PHONE.search(a.text) or is_address_line(a.text)
                           for a in after) or EMAIL.search(ln.text) or PHONE.search(ln.text)
         agency = agency_name(name)
@@ -283,6 +285,18 @@ def _sender(top: list[Line], header_count: int, method: str) -> list[Card]:
         card.contact = []  # a letterhead's people are rarely the contact person
         return [card]
     return []
+
+
+def _named_by_own_email(name: str, lines: list[Line]) -> bool:
+    """A firm whose name carries no trade or legal word ("Atelier Moreau Menuiserie") still
+    heads its letterhead when the email under it is at its own domain (devis@atelier-moreau.fr)."""
+    slug = re.sub(r"[^a-z0-9]", "", name.lower())
+    for ln in lines:
+        for m in EMAIL.finditer(ln.text):
+            stem = re.sub(r"[^a-z0-9]", "", m.group(0).split("@")[-1].rsplit(".", 1)[0].lower())
+            if len(stem) >= 5 and (stem in slug or slug in stem):
+                return True
+    return False
 
 
 _DOC_WORDS = re.compile(

@@ -42,7 +42,10 @@ _STREET_WORDS = (
 )
 ADDRESS_LINE = re.compile(
     r"^\s*(?:\d{1,6}[A-Za-z]?(?:-\d+)?\s+(?:[NSEW]\.?\s+)?[A-Za-z0-9][\w.'’ -]*?\b(?:"
-    + _STREET_WORDS + r")\b\.?|p\.?\s*o\.?\s+box\s+\d+)",
+    + _STREET_WORDS + r")\b\.?|p\.?\s*o\.?\s+box\s+\d+"
+    # Continental streets put the street word first: "14 rue Saint-Georges", "3 via Roma".
+    r"|\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?:rue|chemin|all[ée]e|impasse|quai|av\.|avenue|bd|"
+    r"boulevard|route|place|cours|via|viale|calle|avenida|carrer|rua)\s+\S)",
     re.I,
 )
 # Street lines without a street word: "57 Kingsway", "Keizersgracht 123", "Rue de la Loi 45".
@@ -61,7 +64,7 @@ POSTAL_LINE = re.compile(
     r"\b[A-Z][A-Za-z .'’-]+,?\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.?,?\s+"
     r"(?:\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
-    r"|^\s*\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*$",
+    r"|^\s*\d{4,5}(?:\s?[A-Z]{2})?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:,\s*[A-Z][a-z]+)?\s*$",
 )
 COUNTRY_LINE = re.compile(
     r"^\s*(?:USA|U\.S\.A\.|United\s+States(?:\s+of\s+America)?|Canada|United\s+Kingdom|UK|"

@@ -359,3 +359,60 @@ def test_award_letter_names_the_contractor_after_the_above_contract(make_context
         "The City Council awarded the above contract to Greenline Paving Corp. in the amount of "
         "$1,284,560.00, being the lowest responsible bid."]))
     assert parties.contractor.name.value == "Greenline Paving Corp."
+
+
+def test_each_contact_sentence_goes_to_its_own_party(make_context) -> None:
+    # Both contacts in one paragraph: an email's phone and person come from its own sentence.
+    ctx = make_context([
+        'This Subcontract is made between Hollis Construction Builders, Inc. (the "Contractor"), '
+        'and Keystone Electric Company (the "Subcontractor"). The Contractor\u2019s project '
+        "manager is Megan Sato, msato@hollisbuilders.com, 216-555-0142. The Subcontractor\u2019s "
+        "contact is Ray Dombrowski, estimating@keystone-electric.com, 440-555-0187.",
+    ])
+    p = extract_parties(ctx)
+    assert (p.client.contact.value, p.client.email.value, p.client.phone.value) == (
+        "Megan Sato", "msato@hollisbuilders.com", "216-555-0142")
+    assert (p.contractor.contact.value, p.contractor.email.value, p.contractor.phone.value) == (
+        "Ray Dombrowski", "estimating@keystone-electric.com", "440-555-0187")
+
+
+def test_project_label_running_into_the_site_address(make_context) -> None:
+    ctx = make_context([
+        "Project: Cedar Point Middle School Addition, 900 Lakeshore Boulevard, Sandusky, OH 44870",
+    ])
+    p = extract_parties(ctx)
+    assert p.project_name.value == "Cedar Point Middle School Addition"
+    assert p.site_address.value == "900 Lakeshore Boulevard, Sandusky, OH 44870"
+
+
+def test_project_label_with_a_number_in_its_name_stays_whole(make_context) -> None:
+    ctx = make_context(["Project: Phase 2, 3 Story Addition"])
+    assert extract_parties(ctx).project_name.value == "Phase 2, 3 Story Addition"
+
+
+def test_letterhead_named_by_its_own_email_domain(make_context) -> None:
+    # No legal or trade word in the name; the email under it is at the firm's own domain.
+    ctx = make_context([
+        ("heading", "Atelier Moreau Menuiserie"),
+        "14 rue Saint-Georges, 69005 Lyon, France\nTel. +33 4 72 55 01 87 \u2013 "
+        "devis@atelier-moreau.fr",
+        "Mr James Harrington\n12 chemin des Vignes\n69450 Saint-Cyr-au-Mont-d'Or, France",
+        "Lyon, 3/4/2027",
+    ])
+    p = extract_parties(ctx)
+    assert p.contractor.name.value == "Atelier Moreau Menuiserie"
+    assert p.contractor.address.value == "14 rue Saint-Georges, 69005 Lyon, France"
+    assert p.client.name.value == "Mr James Harrington"
+    assert p.client.address.value == "12 chemin des Vignes, 69450 Saint-Cyr-au-Mont-d'Or, France"
+
+
+def test_site_at_the_address_above_is_the_customers(make_context) -> None:
+    ctx = make_context([
+        ("heading", "Cedar & Brush Painting Co."),
+        "2218 Alder Street, Eugene, OR 97405 \u2022 (541) 555-0163",
+        "Customer: Priya and Daniel Okafor\n1630 Willamette Heights Drive, Eugene, OR 97403",
+        "Below is our price to paint the living areas, all at the address above.",
+    ])
+    p = extract_parties(ctx)
+    assert p.site_address.value == "1630 Willamette Heights Drive, Eugene, OR 97403"
+    assert p.site_address.method == "parties.site_address_above"
