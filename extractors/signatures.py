@@ -59,6 +59,7 @@ _ROLE_HEAD = re.compile(
 # The buyer's acceptance heads the buyer's block ("ACCEPTANCE – I accept this quotation …").
 _ACCEPTANCE = re.compile(
     r"^\s*(?:acceptance(?:\s+of\s+(?:proposal|quot\w+|estimate|bid|contract))?|proposal\s+acceptance|"
+    r"(?:good\s+|valid\s+)?for\s+acceptance|bon\s+pour\s+accord|"
     r"authori[sz]ation\s+to\s+proceed)\b\s*[:–—-]?",
     re.I,
 )
@@ -249,7 +250,12 @@ def _columns(document: Document, region: list[Line]) -> list[list[Line]]:
         for ln in region:
             cols.setdefault(ln.col or 0, []).append(ln)
         merged: dict[int, list[Line]] = {}
-        heads = [c for c, lns in cols.items() if lns and _role_heading(lns[0].text)]
+        # A column of bare labels ("By:", "Date:") pairs with the values beside it: then no
+        # value column is a block of its own.
+        label_column = any(sum(bool(re.fullmatch(r"[^:]{1,30}:", ln.text.strip())) for ln in lns) >= 2
+                           for lns in cols.values())
+        heads = [c for c, lns in cols.items() if lns and (
+            _role_heading(lns[0].text) or (not label_column and _company_block(lns)))]
         for col, lns in sorted(cols.items()):
             owner = max((h for h in heads if h <= col), default=col)
             merged.setdefault(owner, []).extend(lns)
@@ -279,6 +285,15 @@ def _columns(document: Document, region: list[Line]) -> list[list[Line]]:
     return [left, right]
 
 
+def _company_block(lines: list[Line]) -> bool:
+    """A table column that is a block of its own: headed by a company's name, with its own
+    signature line below ("Cedar & Brush Painting Co." / "Estimator: ____" beside the
+    customer's block), not the value column of a label column."""
+    head = lines[0].text.strip()
+    return len(lines) >= 2 and is_org_name(head) and looks_like_name(head) and not _FIELD.search(
+        head) and any(_is_anchor(ln.text) for ln in lines[1:])
+
+
 def _column_boundary(document: Document, region: list[Line]) -> float | None:
     """Where the right-hand block starts: the x of the word after a wide gap, agreed on by the
     region's lines."""
@@ -290,9 +305,27 @@ def _column_boundary(document: Document, region: list[Line]) -> float | None:
                 votes[int(b[2] // 12)] += 1
                 break
     if not votes:
-        return None
+        return _indent_boundary(document, region)
     bucket, _ = votes.most_common(1)[0]
     return bucket * 12.0 - 6.0
+
+
+_SIDE_INDENT = 150.0  # points: a line starting this far right of the others is the other column
+
+
+def _indent_boundary(document: Document, region: list[Line]) -> float | None:
+    """Side-by-side blocks whose lines a reader kept apart (each column its own lines) while it
+    ran a shared first line together ("ACME LLC  BETA INC." with a narrow gap): the right-hand
+    block's lines start far right of the left-hand ones."""
+    starts = [min(w[2] for w in words) for ln in region
+              if (words := words_in(document, ln.start, ln.end))]
+    if len(starts) < 4:
+        return None
+    left = min(starts)
+    right = [x for x in starts if x - left >= _SIDE_INDENT]
+    if len(right) < 2 or len(starts) - len(right) < 2:
+        return None
+    return min(right) - 6.0
 
 
 def _join_label_cells(lines: list[Line]) -> list[Line]:
@@ -314,7 +347,11 @@ def _role_heading(text: str, sub: bool = False) -> tuple[str, int] | None:
     """(role, end) when the text opens with a role heading: "OWNER", "Accepted by", an agency."""
     accept = _ACCEPTANCE.match(text)
     if accept:
-        return "client", len(text) if len(text.split()) > 3 else accept.end()
+        # The heading is the whole line ("ACCEPTANCE – I accept this quotation …") up to a
+        # signature line written on it ("Good for acceptance (date and signature): ______").
+        blank = _BLANK.search(text, accept.end())
+        end = blank.start() if blank else len(text)
+        return "client", end if len(text[:end].split()) > 3 else accept.end()
     m = _ROLE_HEAD.match(text)
     if m and (m.group("role") or m.group("verb")) and m.end() > 0:
         if m.group("role"):

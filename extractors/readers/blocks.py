@@ -94,6 +94,17 @@ def _wrapped(prev: Line, line: Line, right: float) -> bool:
     return room < (first.x1 - first.x0) + 0.5 * max(prev.size, 1.0) + 2
 
 
+def _last_line_of(prev: Line, line: Line, body: float, right: float) -> bool:
+    """A short line that reads as a heading only by its text ("values:", "ADDITIONAL INSUREDS")
+    is the wrapped end of the paragraph above when that paragraph ran to the right edge without
+    ending its sentence, at the same size, weight and line pitch."""
+    pitch = line.top - prev.top
+    return (line.size < body * 1.15 and abs(line.size - prev.size) <= 0.15 * max(prev.size, 1.0)
+            and line.bold == prev.bold and 0 < pitch <= 1.5 * max(prev.size, line.size)
+            and not prev.text.rstrip().endswith((".", ":", ";", "!", "?"))
+            and _wrapped(prev, line, right))
+
+
 def _make_block(kind: BlockKind, lines: list[Line], level: int, right: float) -> FlowBlock:
     joiners: list[str] = []
     for prev, line in zip(lines, lines[1:], strict=False):
@@ -124,6 +135,8 @@ def blocks_from_lines(lines: list[Line], body: float) -> list[FlowBlock]:
             pitch = line.top - prev.top
             normal = 0 < pitch <= 1.5 * max(prev.size, line.size)
             same_size = abs(line.size - prev.size) <= 0.15 * max(prev.size, 1.0)
+            if hlevel and cur_kind is not BlockKind.heading and _last_line_of(prev, line, body, right):
+                hlevel, listy = 0, False  # "… the following schedule of" / "values:"
             if cur_kind is BlockKind.heading:
                 start_new = not (hlevel == cur_level and normal and same_size
                                  and line.bold == prev.bold and not listy and hlevel <= 2)

@@ -204,3 +204,34 @@ def test_acceptance_line_heads_the_buyers_blank_block(make_context) -> None:
     assert sigs["client"].signed is False
     assert sigs["client"].method == "signatures.block"
     assert sigs["contractor"].signed is False
+
+
+def test_company_column_beside_the_customers_column(make_context) -> None:
+    # Each column is its own block: the company-headed one has its own signature line.
+    ctx = make_context([
+        "Total: $15,066.00",
+        [["Accepted by customer", "Cedar & Brush Painting Co."],
+         ["Signature: Priya Okafor", "Estimator: ______________________"],
+         ["Date: 10/6/2026", "Luis Marrero"]],
+    ])
+    sigs = by_party(extract_signatures(ctx))
+    assert (sigs["client"].signed, sigs["client"].date) == (True, "2026-10-06")
+    assert (sigs["contractor"].signed, sigs["contractor"].date) == (False, None)
+
+
+def test_good_for_acceptance_line_is_the_clients(make_context) -> None:
+    ctx = make_context([
+        "Good for acceptance (date and signature):    ____________________________",
+    ])
+    sigs = extract_signatures(ctx)
+    assert [(s.party, s.signed) for s in sigs if s.method != "signatures.no_block"] == [
+        ("client", False)]
+
+
+def test_company_named_in_a_value_column_beside_labels(make_context) -> None:
+    ctx = make_context([
+        "Total: $9,800.00",
+        [["Contractor:", "Acme Roofing LLC"], ["By:", "/s/ Mark Jones"], ["Date:", "03/02/2026"]],
+    ])
+    sigs = by_party(extract_signatures(ctx))
+    assert (sigs["contractor"].signed, sigs["contractor"].date) == (True, "2026-03-02")
