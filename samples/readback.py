@@ -12,7 +12,8 @@ from pathlib import Path
 
 __all__ = ["amount_in", "docx_text", "pdf_text", "plain_text"]
 
-_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# "15 440,00" (a space between thousands, as in French) is one number too.
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d[\d.,]*\d|\d")
 
 
 def pdf_text(path: Path) -> tuple[str, int]:
@@ -56,7 +57,7 @@ def amount_in(text: str, amount: Decimal) -> bool:
     full = f"{amount:.2f}".replace(".", "")
     whole = str(int(amount)) if amount == amount.to_integral_value() else None
     for token in _NUMBER.findall(text):
-        digits = re.sub(r"[.,]", "", token)
+        digits = re.sub(r"[.,\s]", "", token)
         if digits == full or (whole is not None and digits == whole):
             return True
     return False

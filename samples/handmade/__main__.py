@@ -12,7 +12,11 @@ from pathlib import Path
 from samples.handmade.src import (
     consulting_two_column,
     council_resolution,
+    electrical_subcontract_pdf,
     esigned_services,
+    eu_joinery_quote_pdf,
+    hvac_maintenance_pdf,
+    painting_estimate_docx,
     roofing_quote,
     tracked_subcontract,
     uk_rewire_quote,
@@ -25,6 +29,10 @@ BUILDERS = (
     esigned_services,
     uk_rewire_quote,
     tracked_subcontract,
+    painting_estimate_docx,
+    hvac_maintenance_pdf,
+    electrical_subcontract_pdf,
+    eu_joinery_quote_pdf,
 )
 
 

