@@ -135,23 +135,24 @@ def is_marker(width: float, height: float) -> bool:
 
 
 class _Fast:
-    """Private prototypes of the per-character PDFium calls taking plain addresses.
+    """Private copies of the per-character PDFium calls, without argument conversion.
 
-    pypdfium2's bindings type-check every pointer argument, which costs more than the call;
-    these copies of the same functions take and return addresses as integers.
+    pypdfium2's bindings type-check every pointer argument, which costs more than the call.
+    These copies have no ``argtypes``: callers pass the text page and the box as ready-made
+    ``c_void_p`` objects and the character index as a Python int (a C ``int``), so ctypes
+    converts nothing per call (about a third less time per character).
     """
 
     def __init__(self) -> None:
-        c_void_p, c_int = ctypes.c_void_p, ctypes.c_int
         from pypdfium2_raw.bindings import _libs  # type: ignore[import-untyped]
 
-        lib = _libs["pdfium"]
+        lib = _libs["pdfium"]  # lib[name] is a fresh function object each time: ours alone
         self.unicode = lib["FPDFText_GetUnicode"]
-        self.unicode.argtypes, self.unicode.restype = (c_void_p, c_int), ctypes.c_uint
+        self.unicode.restype = ctypes.c_uint
         self.textobj = lib["FPDFText_GetTextObject"]
-        self.textobj.argtypes, self.textobj.restype = (c_void_p, c_int), c_void_p
+        self.textobj.restype = ctypes.c_void_p
         self.loose_box = lib["FPDFText_GetLooseCharBox"]
-        self.loose_box.argtypes, self.loose_box.restype = (c_void_p, c_int, c_void_p), c_int
+        self.loose_box.restype = ctypes.c_int
 
 
 _FAST: _Fast | None = None
@@ -237,7 +238,7 @@ def _off_page(x0: float, y0: float, x1: float, y1: float,
     return x1 < box[0] - 1 or x0 > box[2] + 1 or y1 < box[1] - 1 or y0 > box[3] + 1
 
 
-def _codes(textpage: pdfium.PdfTextPage, tp: int, n: int, unicode: Any) -> list[int]:
+def _codes(textpage: pdfium.PdfTextPage, tp: ctypes.c_void_p, n: int, unicode: Any) -> list[int]:
     """UTF-16 code units of every character, in one call when PDFium maps them one to one."""
     buf = (ctypes.c_ushort * (n + 1))()
     got = pdfium_c.FPDFText_GetText(textpage, 0, n, buf)
@@ -258,9 +259,9 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
     page_area = max(1.0, (right - left) * (top - bottom))
     ocr_layer = objects.image_area >= 0.5 * page_area
     fast = _fast()
-    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+    tp = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
     rect = pdfium_c.FS_RECTF()
-    rect_addr = ctypes.addressof(rect)
+    rect_ptr = ctypes.c_void_p(ctypes.addressof(rect))
     buf = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     # Per text object: (size, bold, hidden, needs a per-character check, unmapped, info, turn/90).
@@ -276,24 +277,24 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
     pending_high = 0
     blanks = _BLANKS
     for i, code in enumerate(_codes(textpage, tp, n, unicode)):
-        if code == 0x02:
-            code = 0x2D  # PDFium's mark for a hyphen that ends a line
-        if code <= 0x20 or code in blanks:
-            # A space still separates words (PDFium's generated ones included); a line end
-            # or a control character is dropped.
-            if code == 0x20 or code in blanks:
-                append(_SPACE)  # words only need to know where they end, not the gap's box
-            continue
-        if 0xD800 <= code <= 0xDFFF:
-            if code <= 0xDBFF:
-                pending_high = code
+        if code <= 0x20 or code >= 0xD800 or code in blanks:  # one test for ordinary text
+            if code == 0x02:
+                code = 0x2D  # PDFium's mark for a hyphen that ends a line
+            elif code == 0x20 or code in blanks:
+                # A space still separates words (PDFium's generated ones included); words
+                # only need to know where they end, not the gap's box.
+                append(_SPACE)
                 continue
-            if not pending_high:
-                continue
-            code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
-            pending_high = 0
-        elif code == 0xFFFE or code == 0xFFFF:
-            continue
+            elif code < 0x20 or code == 0xFFFE or code == 0xFFFF:
+                continue  # a line end or a control character
+            elif code <= 0xDFFF:  # UTF-16 surrogate halves
+                if code <= 0xDBFF:
+                    pending_high = code
+                    continue
+                if not pending_high:
+                    continue
+                code = 0x10000 + ((pending_high - 0xD800) << 10) + (code - 0xDC00)
+                pending_high = 0
         obj = textobj(tp, i) or 0
         entry = cache.get(obj)
         if entry is None:
@@ -303,7 +304,7 @@ def page_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, objects: Page
                                   info.turn // 90)
             out.ocr_layer = out.ocr_layer or ocr
         size, bold, gone, check, bad_map, info, quarter = entry
-        if not loose_box(tp, i, rect_addr):
+        if not loose_box(tp, i, rect_ptr):
             continue
         x0, y1, x1, y0 = unpack_box(rect)
         if x1 < x0:
