@@ -212,6 +212,31 @@ class Context:
             if i != section.heading_block and self.block_sections[i] == index:
                 yield i, self.document.blocks[i]
 
+    @cached_property
+    def _last_of_run(self) -> list[int]:
+        """For each block, the last block of the run it continues into (itself if none).
+
+        The PDF reader joins a paragraph cut by a page break to its rest with one space
+        instead of a block break (``readers.assemble``); both halves stay blocks of their
+        own pages, so evidence keeps one box per page."""
+        blocks = self.document.blocks
+        last = list(range(len(blocks)))
+        for i in range(len(blocks) - 2, -1, -1):
+            if self.continues(i + 1):
+                last[i] = last[i + 1]
+        return last
+
+    def continues(self, block_index: int) -> bool:
+        """Whether the block is the rest of the one before it (joined across a page break)."""
+        if block_index <= 0:
+            return False
+        prev, block = self.document.blocks[block_index - 1], self.document.blocks[block_index]
+        return block.start == prev.end + 1 and self.document.text[prev.end] == " "
+
+    def run_end(self, block_index: int) -> int:
+        """End offset of the block with everything that continues it on later pages."""
+        return self.document.blocks[self._last_of_run[block_index]].end
+
     def content_start(self, block_index: int) -> int:
         """Where a block's content begins (after an inline heading such as 'Exclusions:')."""
         block = self.document.blocks[block_index]

@@ -296,8 +296,9 @@ def _section_pieces(ctx: Context, section: Section, parent_heading: str | None =
             pieces.append(_Piece(text, offset, offset + len(text), "scope.table_row", 0.6))
     inline = section.heading_block is None
     for n, (index, block) in enumerate(blocks):
-        if block.kind in (BlockKind.header, BlockKind.footer) or block.repeated:
-            continue
+        if block.kind in (BlockKind.header, BlockKind.footer) or block.repeated \
+                or ctx.continues(index):
+            continue  # furniture, or the rest of a block cut by a page break (read with it)
         if _CLOSING.match(block.text):
             break  # the letter's closing or a signature block ends the list
         if block.table is not None:
@@ -306,7 +307,7 @@ def _section_pieces(ctx: Context, section: Section, parent_heading: str | None =
                 pieces += _table_pieces(ctx, block.table)
             continue
         start = ctx.content_start(index)
-        text = ctx.document.text[start:block.end]
+        text = ctx.document.text[start:ctx.run_end(index)]
         if inline and start > block.start:
             text = _inline_content(text)
         followed_by_list = n + 1 < len(blocks) and blocks[n + 1][1].kind in (

@@ -113,10 +113,11 @@ def _section_text(ctx: Context, section: Section, rule: _Rule) -> tuple[int, int
     first: int | None = None
     last = 0
     for index, block in ctx.blocks_of(section):
-        if block.kind in (BlockKind.header, BlockKind.footer) or block.repeated:
+        if block.kind in (BlockKind.header, BlockKind.footer) or block.repeated \
+                or ctx.continues(index):
             continue
         start = ctx.content_start(index)
-        body = ctx.document.text[start:block.end]
+        body = ctx.document.text[start:ctx.run_end(index)]
         if not body.strip():
             continue
         for sent, s in split_sentences(body, start):

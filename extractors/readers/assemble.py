@@ -5,6 +5,13 @@ its text and word boxes outlives it. Two things need more than one page and are 
 a table still open at the bottom of a page is continued by a table with the same columns at
 the top of the next one (a repeated header row is dropped), and the first and last lines of
 each page are remembered as signatures so running headers and footers are marked at the end.
+
+A paragraph cut by a page break is joined again: when the last body paragraph of a page ends
+without closing punctuation and the next page's first body paragraph starts in lower case (or
+the first ends on a comma or hyphen), the second is appended with a single space instead of a
+block break, so the clause reads as one sentence ("naming Contractor and Owner as | additional
+insureds"). The footer and header between them are held back and written after it; they are
+still marked as running furniture at the end.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.readers.flow import FlowBlock, FlowCell, FlowItem, FlowTable
-from models.document import BlockKind, Document, DocumentBuilder, Page
+from models.document import BLOCK_SEPARATOR, BlockKind, Document, DocumentBuilder, Page
 
 __all__ = ["PdfAssembler"]
 
@@ -43,6 +50,29 @@ class _OpenTable:
     header_rows: int
 
 
+_CLOSING = tuple(".!?:;") + (".\"", ".”", ".)", ".’", "?”", "!”")
+_PROSE = (BlockKind.paragraph, BlockKind.list_item)
+
+
+def _continues(prev: FlowBlock, nxt: FlowBlock) -> bool:
+    """Whether ``nxt`` (top of a page) is the rest of ``prev`` (bottom of the page before)."""
+    if prev.kind not in _PROSE or nxt.kind is not BlockKind.paragraph:
+        return False
+    head, tail = prev.text.rstrip(), nxt.text.lstrip()
+    if not head or not tail or head.endswith(_CLOSING):
+        return False
+    return tail[0].islower() or head[-1] in ",-–("
+
+
+@dataclass(slots=True)
+class _Held:
+    """A header or footer block waiting until the next page's first body block is placed."""
+
+    item: FlowBlock
+    page: int
+    zone: str | None  # "header" / "footer" if it may be running furniture
+
+
 @dataclass(slots=True)
 class PdfAssembler:
     builder: DocumentBuilder
@@ -50,40 +80,66 @@ class PdfAssembler:
     _open: _OpenTable | None = None
     _candidates: list[tuple[int, str, str]] = field(default_factory=list)
     _pages_with_text: int = 0
+    _tail: FlowBlock | None = None  # the last body block placed, if nothing came after it
+    _held: list[_Held] = field(default_factory=list)
+    # Texts seen at the top of earlier pages: a running header is never a continuation.
+    _header_signatures: set[str] = field(default_factory=set)
 
     def add_page(self, page: Page, items: list[FlowItem]) -> None:
         """Append one page's items in reading order."""
         self.builder.add_page(page)
         height = page.height or 792.0
         number = page.number
-        first_content = True
-        seen_blocks: list[tuple[int, FlowBlock]] = []
         if items:
             self._pages_with_text += 1
+        blocks = [it for it in items if isinstance(it, FlowBlock)]
+        # Only the first two and last two blocks can be running headers or footers.
+        tops = {id(b) for b in blocks[:2] if b.bbox[3] <= _HEADER_ZONE * height}
+        bottoms = {id(b) for b in blocks[-2:] if b.bbox[1] >= _FOOTER_ZONE * height}
+        first_content = True
+        body = False
         for item in items:
             if isinstance(item, FlowTable):
+                self._flush_held()
                 cont = self._open if first_content else None
                 self._add_table(item, number, cont)
                 first_content = False
+                body = True
+                self._tail = None
                 continue
-            idx = self.builder.add_block(item.kind, item.text, page=number, bbox=item.bbox,
-                                         words=item.words, level=item.level,
-                                         confidence=item.confidence)
-            seen_blocks.append((idx, item))
+            zone = "header" if id(item) in tops else "footer" if id(item) in bottoms else None
             in_header = item.bbox[3] <= _HEADER_ZONE * height
             in_footer = item.bbox[1] >= _FOOTER_ZONE * height
-            if first_content and in_header:
+            joins = (first_content and self._tail is not None and _continues(self._tail, item)
+                     and _signature(item.text) not in self._header_signatures)
+            if ((first_content and in_header) or in_footer) and not joins:
+                self._held.append(_Held(item, number, zone))
                 continue
-            if in_footer:
-                continue
+            if joins:
+                self._emit(item, number, zone, " ")
+                self._flush_held()
+            else:
+                self._flush_held()
+                self._emit(item, number, zone, BLOCK_SEPARATOR)
             first_content = False
+            body = True
             self._open = None
-        # Only the first two and last two blocks can be running headers or footers.
-        for pos, (idx, blk) in enumerate(seen_blocks):
-            if pos < 2 and blk.bbox[3] <= _HEADER_ZONE * height:
-                self._candidates.append((idx, "header", _signature(blk.text)))
-            elif pos >= len(seen_blocks) - 2 and blk.bbox[1] >= _FOOTER_ZONE * height:
-                self._candidates.append((idx, "footer", _signature(blk.text)))
+            self._tail = item if item.kind in _PROSE else None
+        if not body:
+            self._tail = None  # a page without body text breaks any paragraph
+        self._header_signatures.update(_signature(b.text) for b in blocks if id(b) in tops)
+
+    def _emit(self, item: FlowBlock, page: int, zone: str | None, separator: str) -> None:
+        idx = self.builder.add_block(item.kind, item.text, page=page, bbox=item.bbox,
+                                     words=item.words, level=item.level,
+                                     confidence=item.confidence, separator=separator)
+        if zone is not None:
+            self._candidates.append((idx, zone, _signature(item.text)))
+
+    def _flush_held(self) -> None:
+        held, self._held = self._held, []
+        for h in held:
+            self._emit(h.item, h.page, h.zone, BLOCK_SEPARATOR)
 
     def _add_table(self, table: FlowTable, page: int, cont: _OpenTable | None) -> None:
         rows = [r for r in table.rows if r]
@@ -123,6 +179,7 @@ class PdfAssembler:
 
     def build(self, warnings: list[str]) -> Document:
         """Mark running headers/footers, register tables and return the Document."""
+        self._flush_held()
         b = self.builder
         pages = max(self._pages_with_text, 1)
         counts: Counter[tuple[str, str]] = Counter()

@@ -54,3 +54,62 @@ def test_side_by_side_signature_blocks_with_a_run_together_first_line(tmp_path: 
     h = process_path(path, settings())
     assert sorted((s.party, s.signed, s.date) for s in h.signatures) == [
         ("client", True, "2026-01-15"), ("contractor", True, "2026-01-12")]
+
+
+def _two_pages(path: Path, first_page_end: str, second_page_start: str) -> None:
+    """A clause cut by the page break, with a running header and footer on both pages."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=LETTER)
+    for number in (1, 2):
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 760, "HOLLIS CONSTRUCTION BUILDERS - SUBCONTRACT AGREEMENT")
+        c.drawString(72, 30, f"HCB Form SC-3 (rev. 08/2019) Page {number}")
+        c.setFont("Helvetica", 10)
+        if number == 1:
+            c.setFont("Helvetica-Bold", 11)
+            c.drawString(72, 700, "ARTICLE 4 - TIME")
+            c.setFont("Helvetica", 10)
+            c.drawString(72, 682, "Subcontractor shall complete the Work within 120 days.")
+            c.setFont("Helvetica-Bold", 11)
+            c.drawString(72, 128, "ARTICLE 5 - INSURANCE")
+            c.setFont("Helvetica", 10)
+            c.drawString(72, 110, "Subcontractor shall keep its insurance in force for the whole "
+                                  "of the Work and give")
+            c.drawString(72, 96, first_page_end)
+        else:
+            c.drawString(72, 720, second_page_start)
+            c.setFont("Helvetica-Bold", 11)
+            c.drawString(72, 690, "ARTICLE 6 - WARRANTY")
+            c.setFont("Helvetica", 10)
+            c.drawString(72, 672, "Subcontractor warrants the Work for one (1) year.")
+        c.showPage()
+    c.save()
+
+
+def test_a_clause_cut_by_a_page_break_reads_whole(tmp_path: Path) -> None:
+    path = tmp_path / "cut.pdf"
+    _two_pages(path, "Contractor certificates naming Contractor and Owner as",
+               "additional insureds before starting the Work.")
+    doc = read(path, settings())
+    assert "naming Contractor and Owner as additional insureds before" in doc.text
+    rest = next(b for b in doc.blocks if b.text.startswith("additional insureds"))
+    assert rest.page == 2 and rest.kind is BlockKind.paragraph  # its own page and box
+    footers = [b for b in doc.blocks if b.text.startswith("HCB Form")]
+    assert len(footers) == 2 and all(b.kind is BlockKind.footer for b in footers)
+    handoff = process_path(path, settings())
+    insurance = handoff.terms.insurance
+    assert insurance.raw is not None and insurance.raw.endswith("before starting the Work.")
+    assert sorted({e.page for e in insurance.evidence}) == [1, 2]
+
+
+def test_a_finished_sentence_or_a_capital_does_not_join_pages(tmp_path: Path) -> None:
+    path = tmp_path / "apart.pdf"
+    _two_pages(path, "Contractor certificates naming Contractor and Owner.",
+               "additional insureds are not required.")
+    doc = read(path, settings())
+    assert "Owner.\n\n" in doc.text and "Owner. additional" not in doc.text
+    path2 = tmp_path / "capital.pdf"
+    _two_pages(path2, "Contractor certificates naming Contractor and Owner as",
+               "Additional Insured Endorsement CG 20 10 applies.")
+    assert "Owner as Additional" not in read(path2, settings()).text
