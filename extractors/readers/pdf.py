@@ -34,7 +34,7 @@ from extractors.readers.pdf_ocr import (
     page_without_text,
 )
 from extractors.readers.pdf_streams import check_streams
-from extractors.readers.pdf_tables import grids_from_edges
+from extractors.readers.pdf_tables import TooDense, grids_from_edges
 from models.document import BBox, Document, DocumentBuilder, Page, PageMethod
 from models.errors import Corrupt, Encrypted, NoText, TooLarge
 from models.settings import Settings
@@ -109,7 +109,7 @@ def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document
     ocr_layer_pages = 0
     checks = [MAX_DIGIT_CHECKS]
     layer_trust: list[bool | None] = [None]  # verdict on the document's invisible text layers
-    tables_failed: list[int] = []  # pages where table finding failed (read as text)
+    tables_failed: list[str] = []  # pages where table finding failed (read as text)
     for index in range(count):
         number = index + 1
         page = pdf[index]
@@ -188,8 +188,8 @@ def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document
     warnings.extend(f"page_text: {p}" for p in problems if "OCR" in p)
     warnings.extend(distrusted)
     if tables_failed:
-        warnings.append("tables: table detection failed on page(s) "
-                        + ", ".join(str(p) for p in tables_failed) + "; their tables read as text")
+        warnings.append("tables: table detection failed or was skipped on page(s) "
+                        + ", ".join(tables_failed) + "; their tables read as text")
     if len(empty_pages) == count:
         detail = problems[0].split(": ", 1)[-1] if problems else "no text layer"
         raise NoText(f"no page of the PDF has readable text ({detail})", path=name)
@@ -197,12 +197,15 @@ def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document
 
 
 def _tables(page: pdfium.PdfPage, pc: PageChars, number: int,
-            failed: list[int]) -> list[TableGrid]:
+            failed: list[str]) -> list[TableGrid]:
     """Tables of a ruled page; a failure of the table finder leaves the page to read as text."""
     try:
         return grids_from_edges(page_edges(page), pc.width, pc.height)
+    except TooDense as exc:
+        failed.append(f"{number} ({exc})")
+        return []
     except Exception:  # noqa: BLE001 - tables are a refinement: the text still reads.
-        failed.append(number)
+        failed.append(str(number))
         return []
 
 

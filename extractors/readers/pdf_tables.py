@@ -14,7 +14,7 @@ from typing import Any
 from extractors.readers.flow import TableGrid
 from models.document import BBox
 
-__all__ = ["grids_from_edges", "grids_from_pdfplumber"]
+__all__ = ["MAX_CROSSINGS", "TooDense", "grids_from_edges", "grids_from_pdfplumber"]
 
 
 def _grids(tables: Iterable[Any]) -> list[TableGrid]:
@@ -37,6 +37,22 @@ def grids_from_pdfplumber(page: Any) -> list[TableGrid]:
     return _grids(page.find_tables())
 
 
+# pdfplumber pairs every ruling crossing with every other to find cells (quadratic): a 100 × 100
+# grid takes seconds, 150 × 150 ten. A priced table has a few hundred crossings; a page past
+# this is a drawing, graph paper or an attack, and is read as text.
+MAX_CROSSINGS = 4_000
+
+
+class TooDense(ValueError):
+    """The page draws more ruling lines than table finding is allowed to look at."""
+
+
+def _crossings(edges: list[dict[str, Any]]) -> tuple[int, int]:
+    rows = {round(e["top"]) for e in edges if e["orientation"] == "h" and e["width"] >= 3}
+    cols = {round(e["x0"]) for e in edges if e["orientation"] == "v" and e["height"] >= 3}
+    return len(rows), len(cols)
+
+
 class _EdgesOnly:
     """The part of a pdfplumber page its line-strategy table finder reads."""
 
@@ -47,7 +63,11 @@ class _EdgesOnly:
 
 def grids_from_edges(edges: list[dict[str, Any]], width: float,
                      height: float) -> list[TableGrid]:
-    """Tables pdfplumber's finder makes of these edges (``pdf_edges.page_edges``)."""
+    """Tables pdfplumber's finder makes of these edges (``pdf_edges.page_edges``); raises
+    ``TooDense`` past ``MAX_CROSSINGS``."""
     from pdfplumber.table import TableFinder
 
+    rows, cols = _crossings(edges)
+    if rows * cols > MAX_CROSSINGS:
+        raise TooDense(f"{rows} × {cols} ruling lines")
     return _grids(TableFinder(_EdgesOnly(edges, width, height)).tables)  # type: ignore[arg-type]

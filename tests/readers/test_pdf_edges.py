@@ -114,3 +114,28 @@ def test_unpainted_and_curved_paths_are_not_rulings() -> None:
         assert page_edges(pdf[0]) == []
     finally:
         pdf.close()
+
+
+def test_graph_paper_is_read_as_text_with_a_warning(tmp_path: Path) -> None:
+    """pdfplumber pairs every ruling crossing with every other; a page of thousands of crossings
+    (a drawing, graph paper, an attack) would take minutes, so it is read as text."""
+    from reportlab.pdfgen import canvas
+
+    from extractors.pipeline import read
+    from extractors.readers.pdf_tables import MAX_CROSSINGS
+    from models.settings import Settings
+
+    path = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(path), pagesize=(612, 792))
+    n = 120
+    assert n * n > MAX_CROSSINGS
+    for i in range(n):
+        c.line(20, 20 + i * 6, 590, 20 + i * 6)
+        c.line(20 + i * 4.7, 20, 20 + i * 4.7, 740)
+    c.drawString(30, 760, "Total Contract Price: $1,000.00")
+    c.showPage()
+    c.save()
+    doc = read(path, Settings())
+    assert not doc.tables
+    assert any(w.startswith("tables:") and "ruling lines" in w for w in doc.warnings)
+    assert "Total Contract Price" in doc.text
