@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.handoff import Handoff
-from store.fields import FIELDS, GROUPS, display, get_path
+from store.fields import FIELDS, GROUPS, display, get_path, item_text
 
 __all__ = ["Box", "FieldRow", "Group", "build_groups", "evidence_json"]
 
@@ -85,10 +85,10 @@ def build_groups(h: Handoff, confirmed: set[str]) -> list[Group]:
             rows = [
                 FieldRow(
                     id=_row_id(spec.path, n), path=spec.path, label=spec.label, kind=spec.kind,
-                    value=str(it.get("text", "")), status="found",
+                    value=item_text(spec.kind, it), status="found",
                     confidence=float(it.get("confidence") or 0.0),
                     method=str(it.get("method") or ""), evidence=_boxes(it.get("evidence")),
-                    flags=concerned, is_item=True, item_text=str(it.get("text", "")),
+                    flags=concerned, is_item=True, item_text=item_text(spec.kind, it),
                     confirmed=it.get("method") == "reviewer",
                 )
                 for n, it in enumerate(items)
@@ -114,8 +114,7 @@ def build_groups(h: Handoff, confirmed: set[str]) -> list[Group]:
             evidence=_boxes(s.get("evidence")), flags=[], editable=False,
         ))
     groups["signatures"].rows.extend(sig_rows)
-    price_lists = (("line_items", "Line items", "description"),
-                   ("allowances", "Allowances", "description"),
+    price_lists = (("allowances", "Allowances", "description"),
                    ("alternates", "Alternates", "description"),
                    ("payment_schedule", "Payment schedule", "milestone"))
     for key, title, text_key in price_lists:

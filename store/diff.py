@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from models.handoff import Handoff
-from store.fields import FIELDS, display, get_path, norm_text
+from store.fields import FIELDS, FieldSpec, display, get_path, item_text, norm_text
 
 __all__ = ["Difference", "diff_handoffs"]
 
@@ -25,9 +25,10 @@ class Difference:
     change: str  # "changed", "added", "removed"
 
 
-def _items(data: dict[str, Any], path: str) -> dict[str, str]:
-    items = get_path(data, path) or []
-    return {norm_text(str(i.get("text", ""))): str(i.get("text", "")) for i in items}
+def _items(data: dict[str, Any], spec: FieldSpec) -> dict[str, str]:
+    items = get_path(data, spec.path) or []
+    texts = [item_text(spec.kind, i) for i in items]
+    return {norm_text(t): t for t in texts}
 
 
 def diff_handoffs(old: Handoff, new: Handoff) -> list[Difference]:
@@ -36,7 +37,7 @@ def diff_handoffs(old: Handoff, new: Handoff) -> list[Difference]:
     out: list[Difference] = []
     for spec in FIELDS:
         if spec.is_list:
-            ia, ib = _items(a, spec.path), _items(b, spec.path)
+            ia, ib = _items(a, spec), _items(b, spec)
             out += [Difference(spec.path, spec.label, ia[k], "", "removed") for k in ia if k not in ib]
             out += [Difference(spec.path, spec.label, "", ib[k], "added") for k in ib if k not in ia]
             continue

@@ -23,7 +23,7 @@ from typing import Any
 
 from extractors.checks import completeness, run_checks
 from models.handoff import FieldEdit, Flag, Handoff
-from store.fields import FIELD_BY_PATH, display, get_path, norm_text, parse
+from store.fields import FIELD_BY_PATH, display, get_path, item_text, norm_text, parse
 
 __all__ = ["ACTIONS", "Edit", "apply_edits", "confirmed_fields"]
 
@@ -64,7 +64,11 @@ def _currency(data: dict[str, Any]) -> str:
     return str(currency) if currency else "USD"
 
 
-def _reviewer_item(text: str) -> dict[str, Any]:
+def _reviewer_item(kind: str, text: str, currency: str) -> dict[str, Any]:
+    if kind == "line_item":
+        return {**parse("line_item", text, default_currency=currency), "quantity": None,
+                "unit": None, "unit_price": None, "confidence": 1.0, "method": REVIEWER,
+                "evidence": []}
     return {"text": text, "section": REVIEWER, "confidence": 1.0, "method": REVIEWER,
             "evidence": []}
 
@@ -79,17 +83,22 @@ def _apply_one(data: dict[str, Any], edit: Edit, touched: set[str]) -> None:
         if not isinstance(items, list):
             items = []
             parent[name] = items
+        def text_of(item: dict[str, Any]) -> str:
+            return norm_text(item_text(spec.kind, item))
+
+        currency = _currency(data)
         if edit.action == "add" and edit.new:
-            if not any(norm_text(str(i.get("text", ""))) == norm_text(edit.new) for i in items):
-                items.append(_reviewer_item(edit.new))
+            added = _reviewer_item(spec.kind, edit.new, currency)
+            if not any(text_of(i) == text_of(added) for i in items):
+                items.append(added)
         elif edit.action == "delete" and edit.old:
-            parent[name] = [
-                i for i in items if norm_text(str(i.get("text", ""))) != norm_text(edit.old)
-            ]
+            parent[name] = [i for i in items if text_of(i) != norm_text(edit.old)]
         elif edit.action == "set" and edit.old and edit.new:
             for item in items:
-                if norm_text(str(item.get("text", ""))) == norm_text(edit.old):
-                    item.update(text=edit.new, confidence=1.0, method=REVIEWER)
+                if text_of(item) == norm_text(edit.old):
+                    changed = _reviewer_item(spec.kind, edit.new, currency)
+                    item.update({k: v for k, v in changed.items() if k not in (
+                        "evidence", "section", "quantity", "unit", "unit_price")})
         touched.add(edit.field)
         return
     field = parent.get(name)

@@ -24,11 +24,12 @@ __all__ = [
     "Kind",
     "display",
     "get_path",
+    "item_text",
     "norm_text",
     "parse",
 ]
 
-Kind = Literal["text", "money", "date", "decimal", "duration", "warranty", "list"]
+Kind = Literal["text", "money", "date", "decimal", "duration", "warranty", "list", "line_item"]
 
 GROUPS: tuple[str, ...] = (
     "parties",
@@ -55,7 +56,7 @@ class FieldSpec:
 
     @property
     def is_list(self) -> bool:
-        return self.kind == "list"
+        return self.kind in ("list", "line_item")
 
 
 def _party(role: str) -> list[FieldSpec]:
@@ -83,6 +84,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("price.retainage_percent", "Retainage %", "price", "decimal"),
     FieldSpec("price.payment_terms", "Payment terms", "price", "text"),
     FieldSpec("price.price_validity", "Price validity", "price", "duration"),
+    FieldSpec("price.line_items", "Line items", "price", "line_item"),
     FieldSpec("dates.proposal_date", "Proposal date", "dates", "date"),
     FieldSpec("dates.valid_until", "Valid until", "dates", "date"),
     FieldSpec("dates.start", "Start", "dates", "date"),
@@ -139,6 +141,16 @@ def display(kind: Kind, value: Any) -> str:
     return str(value)
 
 
+def item_text(kind: Kind, item: dict[str, Any]) -> str:
+    """The text of a list item as shown and matched: a scope item's text, or a line item's
+    description and amount ("Tear-off and re-roof — USD 12,500.00")."""
+    if kind == "line_item":
+        amount = display("money", item.get("amount"))
+        description = str(item.get("description") or "")
+        return f"{description} — {amount}" if amount else description
+    return str(item.get("text", ""))
+
+
 _MONEY = re.compile(
     r"^\s*(?P<c1>[A-Za-z]{3})?\s*(?P<sym>[$€£])?\s*(?P<num>-?[\d,]*\.?\d+)\s*(?P<c2>[A-Za-z]{3})?\s*$"
 )
@@ -170,6 +182,8 @@ def parse(kind: Kind, text: str, *, default_currency: str = "USD") -> Any:
         if not text:
             raise EditError("value is empty")
         return text
+    if kind == "line_item":
+        return _line_item(text, default_currency)
     if kind == "money":
         m = _MONEY.match(text)
         if not m:
@@ -212,3 +226,24 @@ def parse(kind: Kind, text: str, *, default_currency: str = "USD") -> Any:
             months = n * 12 if w.group("unit").lower().startswith("year") else n
         return {"months": months, "text": text}
     raise EditError(f"unknown kind {kind!r}")
+
+
+_TRAILING_AMOUNT = re.compile(
+    r"^(?P<description>.*?)[\s:—–-]+(?P<amount>(?:[A-Za-z]{3}\s*)?[$€£]?\s*-?[\d,]*\.?\d+"
+    r"(?:\s*[A-Za-z]{3})?)\s*$")
+
+
+def _line_item(text: str, default_currency: str) -> dict[str, Any]:
+    """"Skylight flashing — USD 850.00" (or ": $850", "850") as a description and an amount;
+    a line without an amount is a description alone."""
+    if not text:
+        raise EditError("value is empty")
+    if _MONEY.match(text):
+        raise EditError("write a description before the amount, e.g. 'Gutters — USD 850.00'")
+    m = _TRAILING_AMOUNT.match(text)
+    description, amount = (m.group("description"), m.group("amount")) if m else (text, None)
+    description = description.strip(" —–-:")
+    if not description:
+        raise EditError("write a description before the amount, e.g. 'Gutters — USD 850.00'")
+    money = parse("money", amount, default_currency=default_currency) if amount else None
+    return {"description": description, "amount": money}

@@ -407,7 +407,8 @@ class Store:
                 if action == "set" and not new:
                     raise EditError("write the new text of the item")
                 if new:
-                    parse(spec.kind, new)
+                    parse(spec.kind, new, default_currency=str(
+                        get_path(current, "price.currency") or "USD"))
             else:
                 value = display(spec.kind, get_path(current, field + ".value"))
                 if action == "confirm":

@@ -126,6 +126,12 @@ def test_review_in_a_browser(server: tuple[str, Path, int], tmp_path: Path) -> N
         page.fill("#group-exclusions form.add input[name=value]", "Skylight flashing")
         page.click("#group-exclusions form.add button")
         expect(page.locator("#group-exclusions")).to_contain_text("Skylight flashing")
+        # The corrected total no longer matches the line items until the addendum is listed.
+        expect(page.locator("#flags")).to_contain_text("Line items add up to 12,500.00")
+        page.fill("#group-price form.add input[name=value]", "Addendum 1 upgrades: $1,499")
+        page.click("#group-price form.add button")
+        expect(page.locator("#group-price")).to_contain_text("Addendum 1 upgrades — USD 1,499.00")
+        expect(page.locator("#flags")).not_to_contain_text("Line items add up")
         expect(page.locator("table.audit")).to_contain_text("per addendum 1")
         page.screenshot(path=str(SHOTS / "03-corrected.png"), full_page=True)
 
@@ -140,6 +146,8 @@ def test_review_in_a_browser(server: tuple[str, Path, int], tmp_path: Path) -> N
             page.click("text=Package JSON")
         package = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
         assert package["price"]["total"]["value"] == {"amount": "13999.00", "currency": "USD"}
+        assert {"description": "Addendum 1 upgrades", "amount": {"amount": "1499.00",
+                "currency": "USD"}}.items() <= package["price"]["line_items"][-1].items()
         assert package["review"]["status"] == "approved"
         assert "Skylight flashing" in [i["text"] for i in package["scope"]["exclusions"]]
         with page.expect_download() as dl:

@@ -91,6 +91,27 @@ def test_a_filled_in_date_is_no_longer_missing(store: Store) -> None:
     assert store.get_document(doc_id).completeness == current.review.completeness
 
 
+def test_line_items_can_be_added_reworded_and_deleted(store: Store) -> None:
+    doc_id = store.save_extraction(make_handoff(sha="f" * 64), source_name="p.pdf")
+    store.add_edit(doc_id, field="price.line_items", action="add", by="ann",
+                   new="Skylight flashing: $850")
+    current = store.current(doc_id)
+    assert [(i.description, i.amount.amount if i.amount else None)
+            for i in current.price.line_items][-1] == ("Skylight flashing", Decimal("850.00"))
+    assert "line_items_mismatch" in [f.code for f in current.review.flags]  # 13,350 ≠ 12,500
+    store.add_edit(doc_id, field="price.line_items", action="set", by="ann",
+                   old="Skylight flashing — USD 850.00", new="Skylight flashing — USD 0")
+    current = store.current(doc_id)
+    assert current.price.line_items[-1].amount is not None
+    assert current.price.line_items[-1].amount.amount == 0
+    assert "line_items_mismatch" not in [f.code for f in current.review.flags]
+    store.add_edit(doc_id, field="price.line_items", action="delete", by="ann",
+                   old="Skylight flashing — USD 0.00")
+    assert "Skylight flashing" not in [i.description for i in store.current(doc_id).price.line_items]
+    with pytest.raises(EditError):
+        store.add_edit(doc_id, field="price.line_items", action="add", by="ann", new="$850")
+
+
 def test_confirmation_lapses_when_the_value_changes(store: Store) -> None:
     doc_id = store.save_extraction(make_handoff(sha="c" * 64), source_name="p.pdf")
     store.add_edit(doc_id, field="price.total", action="confirm", by="ann")
@@ -214,16 +235,19 @@ def test_open_twice_and_unknown_documents(store_url: str) -> None:
 
 def test_a_decided_document_goes_back_to_review_when_reprocessing_changes_it(
         store: Store) -> None:
-    doc_id = store.save_extraction(make_handoff(sha="a1" * 32), source_name="p.pdf")
+    first = make_handoff(sha="a1" * 32)
+    doc_id = store.save_extraction(first, source_name="p.pdf")
     store.add_edit(doc_id, field="price.total", action="set", new="13000", by="ann")
     store.set_status(doc_id, "approved", by="ann")
     # Only the corrected field differs: the approval stands.
-    store.save_extraction(make_handoff(sha="a1" * 32, pipeline_version="v2", total="1.00"),
-                          source_name="p.pdf")
+    v2 = make_handoff(sha="a1" * 32, pipeline_version="v2", total="1.00")
+    v2.price.line_items = first.price.line_items
+    store.save_extraction(v2, source_name="p.pdf")
     assert store.get_document(doc_id).status == "approved"
     # Another field reads differently: back to review, with a note.
-    store.save_extraction(make_handoff(sha="a1" * 32, pipeline_version="v3", total="1.00",
-                                       client="Other Client"), source_name="p.pdf")
+    v3 = make_handoff(sha="a1" * 32, pipeline_version="v3", total="1.00", client="Other Client")
+    v3.price.line_items = first.price.line_items
+    store.save_extraction(v3, source_name="p.pdf")
     doc = store.get_document(doc_id)
     assert doc.status == "needs_review" and doc.status_by == "handoff"
     assert doc.status_comment and "was approved" in doc.status_comment and "v3" in \

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.fields import FIELDS, GROUPS, EditError, display, parse
+from store.fields import FIELDS, GROUPS, EditError, display, item_text, parse
 from store.names import name_key, safe_name
 
 
@@ -61,3 +61,23 @@ def test_any_name_becomes_storable(name: str) -> None:
     safe.encode("utf-8")
     assert "\x00" not in safe and "\n" not in safe and len(safe) <= 1024
     assert "/" not in name_key(name)
+
+
+@pytest.mark.parametrize(("text", "description", "amount"), [
+    ("Skylight flashing — USD 850.00", "Skylight flashing", {"amount": "850.00", "currency": "USD"}),
+    ("Gutters: $1,200", "Gutters", {"amount": "1200.00", "currency": "USD"}),
+    ("Permit fees 450", "Permit fees", {"amount": "450.00", "currency": "EUR"}),
+    ("Haul-away of debris", "Haul-away of debris", None),
+])
+def test_parse_line_item(text: str, description: str, amount: dict[str, str] | None) -> None:
+    assert parse("line_item", text, default_currency="EUR") == {"description": description,
+                                                                 "amount": amount}
+
+
+def test_line_item_needs_a_description_and_shows_as_it_parses() -> None:
+    for bad in ("", "$850", "— 850"):
+        with pytest.raises(EditError):
+            parse("line_item", bad)
+    item = parse("line_item", "Gutters: $1,200")
+    assert item_text("line_item", item) == "Gutters — USD 1,200.00"
+    assert parse("line_item", item_text("line_item", item)) == item
