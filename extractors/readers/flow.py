@@ -7,7 +7,6 @@ the assembler appends them to the Document. Geometry is in PDF points from the t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -185,13 +184,15 @@ def stream_words(chars: Iterable[Char]) -> list[Word]:
 
 def rows_of(words: Sequence[Word]) -> list[list[Word]]:
     """Words sharing a baseline band, each row left to right, duplicates removed."""
-    order = sorted(words, key=lambda w: ((w.top + w.bottom) * 0.5, w.x0))
+    order = sorted(words, key=lambda w: (w.top + w.bottom, w.x0))  # by middle, then x
     rows: list[list[Word]] = []
     mid0 = h0 = 0.0
     for w in order:
         mid = (w.top + w.bottom) * 0.5
-        h = max(w.bottom - w.top, 0.1)
-        if rows and abs(mid - mid0) <= 0.45 * min(h, h0):
+        h = w.bottom - w.top
+        if h < 0.1:
+            h = 0.1
+        if rows and abs(mid - mid0) <= 0.45 * (h if h < h0 else h0):
             rows[-1].append(w)
             continue
         rows.append([w])
@@ -217,9 +218,20 @@ def rows_of(words: Sequence[Word]) -> list[list[Word]]:
 
 
 def make_line(words: list[Word]) -> Line:
-    sizes: Counter[float] = Counter()
+    """A line of these words: its box, its main size (by characters) and boldness (one pass)."""
+    first = words[0]
+    x0, top, x1, bottom, bold = first.x0, first.top, first.x1, first.bottom, first.bold
+    sizes: dict[float, int] = {}
     for w in words:
-        sizes[w.size] += len(w.text)
-    return Line(words=words, x0=min(w.x0 for w in words), top=min(w.top for w in words),
-                x1=max(w.x1 for w in words), bottom=max(w.bottom for w in words),
-                size=sizes.most_common(1)[0][0], bold=all(w.bold for w in words))
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.top < top:
+            top = w.top
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.bottom > bottom:
+            bottom = w.bottom
+        bold = bold and w.bold
+        sizes[w.size] = sizes.get(w.size, 0) + len(w.text)
+    size = max(sizes, key=sizes.__getitem__)  # the first of equals, as Counter.most_common
+    return Line(words=words, x0=x0, top=top, x1=x1, bottom=bottom, size=size, bold=bold)
