@@ -51,7 +51,8 @@ _ACCEPTED = re.compile(r"(\[x\]|☒|✔|✓)\s*accept|\baccepted\b|\bincluded in
 _DECLINED = re.compile(r"(\[x\]|☒|✔|✓)\s*decline|\bdeclined\b|\brejected\b|\bnot accepted\b", re.I)
 _TOTAL_ROW = re.compile(
     r"\b(grand\s+)?total\b|\bsub-?\s?total|^\s*(sales\s+)?tax\b|\b(vat|gst|hst)\b|"
-    r"^\s*(sub)?contract\s+(price|sum|amount|value)|^\s*amount\s+due|^\s*balance(\s+due)?\s*$|^\s*lump\s+sum\s*$",
+    r"^\s*(sub)?contract\s+(price|sum|amount|value)|^\s*amount\s+due|^\s*balance(\s+due)?\s*$|^\s*lump\s+sum\s*$|"
+    r"^\s*net\s+(?:change|increase|decrease|amount)\b",
     re.I)
 _BID_TAB_HEAD = re.compile(r"\b(bidders?|vendors?|firms?|compan(y|ies)|proposers?|respondents?|"
                            r"contractors?|submitted\s+by)\b", re.I)
@@ -74,6 +75,7 @@ class MoneyMention:
     section: str | None
     in_table: bool
     score: float = 0.0
+    superseded: int = 0  # -1: an amount an amendment replaces; +1: the amount replacing it
 
 
 def money_mentions(ctx: Context) -> list[MoneyMention]:
@@ -82,7 +84,7 @@ def money_mentions(ctx: Context) -> list[MoneyMention]:
     money_ents = ctx.ents("MONEY")
     default_currency = document_currency(ctx)
     for index, ent in enumerate(money_ents):
-        money = parse_money(ent.text, default_currency)
+        money = _parse_money(ent.text, default_currency)
         if money is None or money.amount == 0:
             continue
         w_start, w_end = ctx.window(ent.start_char)
@@ -105,7 +107,8 @@ def money_mentions(ctx: Context) -> list[MoneyMention]:
         section = ctx.section_label_at(ent.start_char)
         block = ctx.block_of(ent.start_char)
         in_table = block is not None and block.kind is BlockKind.table_cell
-        mentions.append(MoneyMention(ent, money, role, distance, decoy, section, in_table))
+        mentions.append(MoneyMention(ent, money, role, distance, decoy, section, in_table,
+                                     superseded=_superseded(ctx, ent, w_start, w_end)))
     return mentions
 
 
@@ -120,12 +123,49 @@ def document_currency(ctx: Context) -> str:
 
     counts: Counter[str] = Counter()
     for ent in ctx.ents("MONEY"):
-        code = detect_currency(ent.text)
+        code = "$" if _BARE_DOLLAR.search(ent.text) else detect_currency(ent.text)
         if code:
             counts[code] += 1
     currency = counts.most_common(1)[0][0] if counts else ctx.settings.default_currency
+    if currency == "$":
+        currency = _dollar_by_address(ctx.document.text) or "USD"
+    elif not counts:
+        currency = _dollar_by_address(ctx.document.text) or currency
     ctx.__dict__["_document_currency"] = currency
     return currency
+
+
+# Bare "$" amounts are the dollars of the country the addresses are in: a Canadian postal code
+# ("North Vancouver, BC V7P 1T3") or an Australian state and postcode ("Parramatta NSW 2150").
+_CANADIAN_POSTAL = re.compile(r"\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
+_AUSTRALIAN_POSTAL = re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s+\d{4}\b")
+_US_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+
+
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$(?!.*\b(?:USD|CAD|AUD|NZD)\b)")
+
+
+def _parse_money(text: str, currency: str) -> Money | None:
+    """An amount in the document's currency: a bare "$" is the document's dollar (CAD on a
+    Canadian quote), not always the US dollar."""
+    money = parse_money(text, currency)
+    if money is not None and money.currency == "USD" and currency in {"CAD", "AUD", "NZD"} \
+            and _BARE_DOLLAR.search(text):
+        return Money(amount=money.amount, currency=currency)
+    return money
+
+
+def _dollar_by_address(text: str) -> str | None:
+    """CAD or AUD when the document's addresses are all in that country (no US state and ZIP)."""
+    if _US_ZIP.search(text):
+        return None
+    if "$" not in text:
+        return None
+    if _CANADIAN_POSTAL.search(text):
+        return "CAD"
+    if _AUSTRALIAN_POSTAL.search(text):
+        return "AUD"
+    return None
 
 
 def _is_close_total(ctx: Context, ent: Span, w_start: int) -> bool:
@@ -135,6 +175,36 @@ def _is_close_total(ctx: Context, ent: Span, w_start: int) -> bool:
         if not ctx.cues_in(cue.end_char, ent.start_char, "decoy_money") and "per" not in between:
             return True
     return False
+
+
+# A total cue after these words refers to the total without stating it: the amount in the sentence
+# is a part of it or a change to it ("included in the Contract Sum", "added to the contract price").
+_REFERS_TO_TOTAL = re.compile(
+    r"\b(?:included|includes?|contained|incorporated|carried|added|deducted|subtracted|credited)\s+"
+    r"(?:in|into|within|to|from)\s+(?:the\s+|this\s+|our\s+)?$", re.I)
+# An amount an amendment replaces: "The original Contract Sum was $X", "the Contract Sum prior to
+# this Change Order", "increased from $X to $Y" ($X); and the amount that replaces it ("to $Y",
+# "the new Contract Sum").
+_SUPERSEDED_BEFORE = re.compile(
+    r"\b(?:original(?:ly)?|previous(?:ly)?|former|prior\s+to\s+this)\b[^$€£.;]{0,40}$|"
+    r"\bfrom\s*$", re.I)
+_SUPERSEDED_AFTER = re.compile(r"^\s*to\s+(?:\$|€|£|[A-Z]{3}\s)|^[^.;$€£]{0,15}\bprior\s+to\s+this\b",
+                               re.I)
+_REPLACING_BEFORE = re.compile(
+    r"\bfrom\s+\S+\s+to\s*$|\b(?:new|revised|amended|adjusted)\s+(?:total\s+)?"
+    r"(?:contract\s+|subcontract\s+)?(?:sum|price|total|amount|value)\b[^$€£.;]{0,30}$", re.I)
+
+
+def _superseded(ctx: Context, ent: Span, w_start: int, w_end: int) -> int:
+    """-1 for an amount an amendment replaces, +1 for the amount replacing it, else 0."""
+    text = ctx.document.text
+    before = text[max(w_start, ent.start_char - 60):ent.start_char]
+    after = text[ent.end_char:min(w_end, ent.end_char + 40)]
+    if _REPLACING_BEFORE.search(before):
+        return 1
+    if _SUPERSEDED_BEFORE.search(before) or _SUPERSEDED_AFTER.match(after):
+        return -1
+    return 0
 
 
 def _nearest_role(ctx: Context, w_start: int, start: int, end: int, w_end: int) -> tuple[str | None, int]:
@@ -149,6 +219,8 @@ def _nearest_role(ctx: Context, w_start: int, start: int, end: int, w_end: int) 
             continue
         # Prefer the longer cue at equal distance ("sales tax" over "tax", "subtotal" over "total").
         role = cue.id_
+        if role == "total" and _REFERS_TO_TOTAL.search(ctx.document.text[max(w_start, cue.start_char - 40):cue.start_char]):
+            continue  # "Allowances included in the Contract Sum: …" names the total, does not state it
         if role == "tax":
             # "Total inc. VAT", "Total including tax": the tax word qualifies a total.
             lead = ctx.document.text[max(w_start, cue.start_char - 25) : cue.start_char].lower()
@@ -178,6 +250,7 @@ def _score_total(m: MoneyMention, largest: Decimal) -> float:
         score -= 1.0
     if m.decoy:
         score -= 5.0
+    score += {-1: -3.0, 1: 1.0}.get(m.superseded, 0.0)
     if m.money.amount == largest:
         score += 1.0
     if m.span.ent_id_ == "words_amount":
@@ -428,7 +501,29 @@ def _column_roles(header: list[str]) -> dict[str, int]:
             roles["amount"] = i  # the right-most amount-like column wins
         elif _DESC_HEAD.search(t) and "description" not in roles:
             roles["description"] = i
+    # "Item | Description | Amount": the column that says "description" holds it, not the codes.
+    named = next((i for i, t in enumerate(header) if re.search(r"\bdescription\b", t, re.I)), None)
+    if named is not None and named not in roles.values():
+        roles["description"] = named
     return roles
+
+
+# A credit written the accountant's way: "($6,200.00)", "-$6,200.00", "– 6,200.00".
+_CREDIT = re.compile(r"^\s*(?:\(\s*[^\d()]{0,4}\s*[\d][\d,.\s]*\)|[-–−]\s*[^\d\s]{0,4}\s*\d)")
+
+
+# A cell that is nothing but an amount with its currency or its cents ("$18,740.00", "1 250,00 €").
+_AMOUNT_CELL = re.compile(
+    r"^\s*\(?\s*(?:(?:[A-Z]{1,3})?\$|[€£]|[A-Z]{3}\s?)\s?\d[\d,.\s]*\)?\s*$|"
+    r"^\s*\(?\s*\d[\d,.\s]*[.,]\d{2}\s*\)?\s*(?:[€£]|[A-Z]{3})?\s*$")
+
+
+def _priced_rows(rows: list[list[Block]], currency: str) -> bool:
+    """Every row ends in an amount and has words before it (a headerless price table)."""
+    return len(rows) >= 2 and all(
+        len(row) >= 2 and _AMOUNT_CELL.match(row[-1].text) is not None
+        and _parse_money(row[-1].text, currency) is not None
+        and sum(ch.isalpha() for c in row[:-1] for ch in c.text) >= 3 for row in rows)
 
 
 def _wordiest_column(rows: list[list[Block]]) -> int:
@@ -450,24 +545,33 @@ def _line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
         header = [c.text for c in rows[0]]
         roles = _column_roles(header)
         section = ctx.section_label_at(rows[0][0].start)
+        data = rows[1:]
+        if not roles and section in {"price", "line_items"} and _priced_rows(rows, currency):
+            # A table without a header row under a price heading: every row is a priced line.
+            roles = {"amount": len(rows[0]) - 1, "description": _wordiest_column(rows)}
+            data = rows
         if "amount" not in roles or section in {"payment", "alternates", "allowances"} or "percent" in roles:
             continue
         if any(_BID_TAB_HEAD.search(h) for h in header):
             continue  # a bid tabulation lists rival bids, not what was sold
+        if _is_alternates_table(ctx, rows):
+            continue
         desc_col = roles.get("description", _wordiest_column(rows[1:]))
-        for row in rows[1:]:
+        for row in data:
             if len(row) <= max(roles.values()):
                 continue
             desc = row[desc_col].text.strip()
             if not desc or _TOTAL_ROW.search(desc):
                 continue
             amount_cell = row[roles["amount"]]
-            amount = parse_money(amount_cell.text, currency)
+            amount = _parse_money(amount_cell.text, currency)
+            if amount is not None and _CREDIT.match(amount_cell.text):
+                amount = Money(amount=-amount.amount, currency=amount.currency)
             if amount is None and not re.search(r"included|incl\.|n/c|no charge", amount_cell.text, re.I):
                 continue
             quantity = parse_number(row[roles["quantity"]].text) if "quantity" in roles else None
             unit = row[roles["unit"]].text.strip() or None if "unit" in roles else None
-            unit_price = (parse_money(row[roles["unit_price"]].text, currency)
+            unit_price = (_parse_money(row[roles["unit_price"]].text, currency)
                           if "unit_price" in roles else None)
             items.append(LineItem(
                 description=desc[:300], quantity=quantity, unit=unit, unit_price=unit_price,
@@ -476,6 +580,45 @@ def _line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
             ))
     if not items:
         items = _listed_line_items(ctx, mentions)
+    if not items:
+        items = _prose_line_items(ctx, mentions)
+    return items
+
+
+_PRICED_ENTRY_LEAD = re.compile(
+    r"^(?:[A-Z][\w&.,' ]{0,40}?\s+(?:would|will|can|could|propose\s+to|shall)\s+"
+    r"(?:be\s+(?:happy|pleased|glad)\s+to\s+)?)?", re.I)
+
+
+def _prose_line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
+    """Prices inline in a sentence, each after its entry: "We would supply and install a shower
+    enclosure for $2,950, two mirrors for $780, and replace the sealed unit for $1,130." gives
+    one line item per entry (an e-mailed quote has no price table)."""
+    text = ctx.document.text
+    by_sentence: dict[int, list[MoneyMention]] = {}
+    for m in mentions:
+        if m.decoy or m.role is not None or m.in_table:
+            continue
+        if re.search(r"\s(?:for|at)\s*$", text[max(0, m.span.start_char - 6):m.span.start_char]):
+            by_sentence.setdefault(ctx.window(m.span.start_char)[0], []).append(m)
+    items: list[LineItem] = []
+    for s_start, group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        lo = s_start
+        for m in group:
+            before = text[lo:m.span.start_char]
+            desc = re.sub(r"\s+(?:for|at)\s*$", "", before)
+            desc = re.sub(r"^[\s,;]*(?:and\s+)?", "", desc)
+            if lo == s_start:
+                desc = desc[_PRICED_ENTRY_LEAD.match(desc).end():]  # type: ignore[union-attr]
+            desc = re.sub(r"\s+", " ", desc).strip(" ,;")
+            lo = m.span.end_char
+            if len(desc) < 3 or _TOTAL_ROW.search(desc):
+                continue
+            items.append(LineItem(description=desc[:1].upper() + desc[1:300], amount=m.money,
+                                  confidence=0.55, method="line_item:prose",
+                                  evidence=ctx.evidence(m.span.start_char, m.span.end_char)))
     return items
 
 
@@ -489,6 +632,8 @@ def _listed_line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineI
         if block is None or block.kind not in (BlockKind.list_item, BlockKind.paragraph):
             continue
         desc = ctx.document.text[block.start : m.span.start_char]
+        if desc.rstrip().endswith("("):
+            continue  # "… Dollars ($4,362,500.00)": the figures of an amount in words
         desc = re.sub(r"^[\s•●▪◦■\-*–·\d.)]+|[\s.:…_\-–—$]+$", "", desc)
         if not desc or len(desc) > 200 or _TOTAL_ROW.search(desc):
             continue
@@ -531,7 +676,8 @@ def _payment_schedule(ctx: Context, total: Field[Money]) -> list[PaymentMileston
     return out
 
 
-_BALANCE = re.compile(r"[,;]\s*(?:and\s+)?(?P<rest>(?:the\s+)?(?:balance|remainder|rest)\b.*)$", re.I)
+_BALANCE = re.compile(r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?P<rest>(?:the\s+)?(?:balance|remainder|rest)\b.*)$",
+                      re.I)
 
 
 def _with_balance(out: list[PaymentMilestone], total: Field[Money]) -> list[PaymentMilestone]:
@@ -560,9 +706,12 @@ def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[Payme
     for ent in ctx.ents("PERCENT"):
         by_sentence.setdefault(ent.sent.start, []).append(ent)
     for percents in by_sentence.values():
-        if len(percents) < 2:
-            continue
         sent = percents[0].sent
+        if len(percents) == 1:
+            lone = _percent_and_balance(ctx, percents[0], sent, total)
+            if lone:
+                return lone
+            continue
         values = [parse_percent(e.text) for e in percents]
         if None in values or sum(v for v in values if v is not None) != 100:
             continue
@@ -572,6 +721,21 @@ def _schedule_from_percent_sums(ctx: Context, total: Field[Money]) -> list[Payme
         if len(found) >= 2:
             return found
     return []
+
+
+def _percent_and_balance(ctx: Context, ent: Span, sent: Span,
+                         total: Field[Money]) -> list[PaymentMilestone]:
+    """"We ask for 50% upon acceptance, balance upon completion": one percentage and the
+    balance make a two-step schedule wherever the sentence stands."""
+    value = parse_percent(ent.text)
+    rest = ctx.document.text[ent.end_char:sent.end_char]
+    if value is None or not 0 < value < 100 or not _BALANCE.search(rest.rstrip(" .")):
+        return []
+    item = _milestone(ctx, ent.start_char, sent.end_char, total, [], "payment_schedule:percent_balance")
+    if item is None or not _PAYMENT_WORDS.search(rest):
+        return []
+    out = _with_balance([item], total)
+    return out if len(out) == 2 else []
 
 
 _PAYMENT_WORDS = re.compile(
@@ -626,7 +790,7 @@ def _milestone(ctx: Context, start: int, end: int, total: Field[Money], row: lis
         percents = [e for e in percents if e.text.strip() in whole] or percents[-1:]
         moneys = [e for e in moneys if e.text.strip() in whole] or moneys[-1:]
     percent = parse_percent(percents[0].text) if percents else None
-    amount = parse_money(moneys[0].text, document_currency(ctx)) if moneys else None
+    amount = _parse_money(moneys[0].text, document_currency(ctx)) if moneys else None
     if amount is None and percent is not None and total.found and total.value is not None:
         amount = Money(amount=(total.value.amount * percent / 100).quantize(Decimal("0.01")),
                        currency=total.value.currency)
@@ -655,7 +819,7 @@ def _described(ctx: Context, m: MoneyMention) -> str:
     else:
         w_start, w_end = ctx.window(m.span.start_char)
         text = ctx.document.text[w_start:w_end].replace(m.span.text, " ")
-    text = re.sub(r"^[\s•●▪◦■\-*–·\d.)]+", "", text)
+    text = re.sub(r"^[\s•●▪◦■\-*–·§\d.)]+", "", text)
     # What the removed amount leaves behind: "( )", a dangling "add"/"deduct" before it.
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"[\s:,–—-]+(?:add|deduct|credit|plus|for)\s*[:,.]?\s*$", "", text, flags=re.I)
@@ -672,10 +836,59 @@ def _allowances(ctx: Context, mentions: list[MoneyMention]) -> list[MoneyItem]:
     return out
 
 
-def _alternates(ctx: Context, mentions: list[MoneyMention]) -> list[Alternate]:
+_STATUS_HEAD = re.compile(r"\b(status|accepted|accept(?:ed)?\s*/\s*declined?|selected|owner'?s?\s+choice)\b", re.I)
+_STATUS_CELL = re.compile(r"^\s*(accepted|declined|rejected|not\s+accepted|selected|not\s+selected)\s*$", re.I)
+
+
+def _is_alternates_table(ctx: Context, rows: list[list[Block]]) -> bool:
+    """A priced table with an accepted/declined column, or right under an alternates heading
+    ("§ 3.2 Alternates. … as shown:"), lists alternates, not line items."""
+    if len(rows) < 2:
+        return False
+    if any(_STATUS_HEAD.search(c.text) for c in rows[0]) and any(
+            _STATUS_CELL.match(c.text) for row in rows[1:] for c in row):
+        return True
+    index = ctx.document.block_index_at(rows[0][0].start)
+    if index:
+        prev = ctx.document.blocks[index - 1]
+        return ctx.section_label_at(prev.start) == "alternates" and prev.kind is not BlockKind.table_cell
+    return False
+
+
+def _table_alternates(ctx: Context, currency: str) -> list[Alternate]:
     out: list[Alternate] = []
+    for table in ctx.document.tables:
+        rows = ctx.document.table_cells(table)
+        if not _is_alternates_table(ctx, rows):
+            continue
+        roles = _column_roles([c.text for c in rows[0]])
+        if "amount" not in roles:
+            continue
+        desc_col = roles.get("description", _wordiest_column(rows[1:]))
+        for row in rows[1:]:
+            if len(row) <= max(roles["amount"], desc_col):
+                continue
+            amount = _parse_money(row[roles["amount"]].text, currency)
+            desc = row[desc_col].text.strip()
+            if amount is None or not desc:
+                continue
+            status = " ".join(c.text for c in row)
+            accepted: Literal["yes", "no", "unknown"] = (
+                "no" if _DECLINED.search(status) else "yes" if _ACCEPTED.search(status) else "unknown")
+            out.append(Alternate(description=desc[:300], amount=amount, accepted=accepted,
+                                 confidence=0.75, method="alternate:table",
+                                 evidence=ctx.evidence(row[0].start, row[-1].end)))
+    return out
+
+
+def _alternates(ctx: Context, mentions: list[MoneyMention]) -> list[Alternate]:
+    out: list[Alternate] = _table_alternates(ctx, document_currency(ctx))
+    in_tables = {e.start for a in out for e in a.evidence}
     for m in mentions:
         if not (m.section == "alternates" or m.role == "alternate") or m.decoy:
+            continue
+        row = ctx.row_cells(m.span.start_char)
+        if row and row[0].start in in_tables:
             continue
         w_start, w_end = ctx.window(m.span.start_char)
         context = ctx.document.text[w_start:w_end]
