@@ -19,6 +19,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from extractors.context import Context
+from extractors.lines import is_amendment
 from extractors.normalize.dates import parse_date
 from extractors.normalize.durations import parse_duration
 from models.handoff import Candidate, Dates, Duration, Field, FieldStatus, Milestone, RelativeTerm
@@ -46,6 +47,8 @@ _ANCHOR = re.compile(
     r"\b(?:of|after|from|following|upon|before|prior to)\s+(?:the\s+|receipt\s+of\s+(?:the\s+)?|"
     r"issuance\s+of\s+(?:the\s+|a\s+)?)?"
     r"(?P<anchor>notice\s+to\s+proceed|ntp|contract\s+(?:signing|execution|award|date)|"
+    r"date\s+of\s+(?:the\s+)?(?:commencement|execution|signing|acceptance|award|substantial\s+"
+    r"completion|notice\s+to\s+proceed|this\s+(?:agreement|contract|proposal))(?:\s+of\s+the\s+work)?|"
     r"(?:the\s+)?(?:signing|execution|acceptance)(?:\s+of\s+(?:this|the)\s+\w+)?|award|deposit|"
     r"receipt\s+of\s+(?:the\s+)?deposit|permit(?:\s+approval|s)?|start(?:\s+date)?|"
     r"commencement(?:\s+date)?|mobilization|approval|the\s+effective\s+date|effective\s+date|"
@@ -53,6 +56,29 @@ _ANCHOR = re.compile(
     r"(?!(?:this|that|which|such|its|said)\b)[a-z][a-z ]{3,30}?)(?=[\s.,;)]|$)",
     re.I,
 )
+# The document's own date label ("Amendment Date:", "Change Order Date:") is not a reference to
+# some other amendment, even though it names one.
+_OWN_DATE_LABEL = re.compile(
+    r"(?:^|\n)\s*(?:amendment|change\s+order|addendum)\s*(?:no\.?\s*\d+\s*)?(?:date|dated)\s*:?\s*$", re.I)
+# A document that amends a contract (its title says so) refers to that contract's date: it is not
+# the amendment's date ("Construction Contract dated February 9, 2026").
+_AMENDED_CONTRACT_DATE = re.compile(
+    r"\b(?:contract|agreement|subcontract)\s+(?:dated|made|of)\s*(?:as\s+of\s*)?$", re.I)
+# "changed from August 28, 2026 to September 15, 2026": the first date is the one replaced.
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_TO_AFTER = re.compile(r"^\s*(?:to|until)\s+\S", re.I)
+_CHANGE_VERB = re.compile(r"\b(?:chang|extend|postpon|revis|amend|adjust|reschedul|mov|delay|defer|"
+                          r"push|accelerat|advanc)\w*", re.I)
+
+
+def _superseded(ctx: Context, ent: Span, w_start: int, w_end: int) -> bool:
+    """A date an amendment replaces: "from <date> to <date>" in a sentence that changes it."""
+    text = ctx.document.text
+    return bool(_FROM_BEFORE.search(text[max(w_start, ent.start_char - 12):ent.start_char])
+                and _TO_AFTER.match(text[ent.end_char:w_end])
+                and _CHANGE_VERB.search(text[w_start:ent.start_char]))
+
+
 _TBD = re.compile(r"\b(tbd|t\.b\.d\.|to be determined|to be scheduled|to be confirmed|tbc|pending)\b", re.I)
 
 
@@ -70,6 +96,7 @@ def date_mentions(ctx: Context) -> list[DateMention]:
     """Every DATE entity that parses, with its role cue and section."""
     out: list[DateMention] = []
     order = ctx.date_order
+    amendment = is_amendment(ctx.document.text)
     for ent in ctx.ents("DATE"):
         iso = parse_date(ent.text, order)
         if iso is None:
@@ -77,7 +104,10 @@ def date_mentions(ctx: Context) -> list[DateMention]:
         w_start, w_end = ctx.window(ent.start_char)
         role, distance = _nearest_role(ctx, w_start, ent, w_end)
         before = ctx.document.text[max(w_start, ent.start_char - 50) : ent.start_char]
-        decoy = bool(_DECOY_CONTEXT.search(before))
+        decoy = bool(_DECOY_CONTEXT.search(before)) and not _OWN_DATE_LABEL.search(before)
+        if not decoy and (_superseded(ctx, ent, w_start, w_end)
+                          or (amendment and _AMENDED_CONTRACT_DATE.search(before))):
+            decoy = True
         section = ctx.section_label_at(ent.start_char)
         if _in_signature_block(ctx, ent.start_char):
             section = "signatures"
@@ -94,7 +124,7 @@ def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[st
         if cue.end_char <= ent.start_char:
             distance = ent.start_char - cue.end_char
             # Another date between the cue and this one takes the cue.
-            if _date_between(ctx, cue.end_char, ent.start_char):
+            if _date_between(ctx, cue.end_char, ent.start_char, w_start, w_end):
                 distance += 200
         elif cue.start_char >= ent.end_char:
             distance = (cue.start_char - ent.end_char) * 3 + 30
@@ -113,10 +143,17 @@ def _nearest_role(ctx: Context, w_start: int, ent: Span, w_end: int) -> tuple[st
     return role, distance
 
 
-def _date_between(ctx: Context, start: int, end: int) -> bool:
+def _date_between(ctx: Context, start: int, end: int, w_start: int, w_end: int) -> bool:
+    """A date between the cue and ``end``, other than one an amendment replaces ("changed from
+    <old> to <new>": the cue belongs to the new date)."""
     starts = ctx.ent_starts("DATE")
+    ents = ctx.ents("DATE")
     i = bisect.bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
+    while i < len(starts) and starts[i] < end:
+        if not _superseded(ctx, ents[i], w_start, w_end):
+            return True
+        i += 1
+    return False
 
 
 def _in_signature_block(ctx: Context, offset: int) -> bool:
@@ -208,6 +245,8 @@ def _relative_terms(ctx: Context) -> list[RelativeTerm]:
         before = ctx.document.text[max(w_start, ent.start_char - 60) : ent.start_char].lower()
         if "valid" in before or "warrant" in before or "payable" in before or "invoice" in after.lower()[:30]:
             continue
+        # Of overlapping cues the longest: "Substantial Completion", not its "Completion".
+        cues = sorted(cues, key=lambda c: (c.end_char, -c.start_char))
         role = cues[-1].id_ if cues else ("completion" if "complet" in before else "milestone")
         duration = parse_duration(ent.text)
         if duration is None:
@@ -295,8 +334,8 @@ def resolve_relative(terms: list[RelativeTerm], anchors: dict[str, str | None]) 
 
 
 def _duration_field(terms: list[RelativeTerm], ctx: Context) -> Field[Duration]:
-    for term in terms:
-        if term.role == "completion":
+    for term in sorted(terms, key=lambda t: t.role != "completion"):
+        if term.role in {"completion", "substantial_completion"}:
             return Field[Duration](status=FieldStatus.found, value=term.duration, raw=term.text,
                                    confidence=term.confidence, method="duration:relative_completion",
                                    evidence=term.evidence)

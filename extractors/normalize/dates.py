@@ -95,6 +95,30 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth"], 1)}
+_WORDS_DAY = re.compile(r"^\s*(?:(twenty|thirty)[\s-]*)?([a-z]+)\s+day\s+of\b", re.I)
+
+
+def _words_day(text: str) -> str:
+    """A day written as an ordinal word, as legal forms do ("the twentieth day of April in the year
+    2026") -> "20 April 2026"; other text unchanged."""
+    m = _WORDS_DAY.match(text)
+    if m is None:
+        return text
+    tens, unit = (m.group(1) or "").lower(), m.group(2).lower()
+    if unit == "thirtieth" and not tens:
+        day = 30
+    elif unit in _ORDINALS and (not tens or _ORDINALS[unit] < 10):
+        day = _ORDINALS[unit] + {"": 0, "twenty": 20, "thirty": 30}[tens]
+    else:
+        return text
+    rest = re.sub(r"\bin\s+the\s+year\b", " ", text[m.end():], flags=re.I)
+    return f"{day} {rest.strip()}"
+
+
 @lru_cache(maxsize=8192)
 def parse_date(text: str, order: DateOrder = DateOrder.mdy) -> str | None:
     """Parse one date as written; ``None`` when it is not a real date (pure, so cached:
@@ -113,6 +137,7 @@ def parse_date(text: str, order: DateOrder = DateOrder.mdy) -> str | None:
         if order is DateOrder.dmy or (a > 12 >= b):
             return _valid(y, b, a)
         return _valid(y, a, b)
+    text = _words_day(text)
     lowered = text.lower()
     if not any(m in lowered for m in _MONTHS) or not _YEAR.search(text):
         return None
