@@ -21,12 +21,27 @@ __all__ = [
     "block_lines",
     "clean_item",
     "document_lines",
+    "is_amendment",
     "is_blank_fill",
     "strip_span",
 ]
 
+# A title that says the document changes another one: "AMENDMENT NO. 2 TO CONSTRUCTION CONTRACT",
+# "Change Order #3", "Contract Modification".
+_AMENDMENT_TITLE = re.compile(
+    r"^\W*(?:[\w.#]+\s+){0,3}?(?:amendment|change\s+order|contract\s+modification|"
+    r"addendum)\b", re.I)
+
+
+def is_amendment(text: str) -> bool:
+    """True when the document's title (a short line among its first ones) says it amends a
+    contract; a sentence about amendments ("Any amendment must be in writing.") is not a title."""
+    lines = [ln.strip() for ln in text[:800].split("\n") if ln.strip()][:8]
+    return any(len(ln) <= 90 and not ln.endswith(".") and _AMENDMENT_TITLE.match(ln)
+               for ln in lines)
+
 BULLET = re.compile(
-    r"^\s*(?:[•●▪◦■□▫‣⁃∙·○◆◇►▸➢✓✔☐☑*]+\s*|[-–—]+\s+"
+    r"^\s*(?:[•●▪◦■□▫‣⁃∙·○◆◇►▸➢✓✔☐☑*]+\s*|[-–—]+\s+|§{1,2}\s*(?=\d)"
     r"|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s*(?=[A-Z\"“'(\[])|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])"
     r"|\(?[a-zA-Z][.)]\s+|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]\s+)"
 )

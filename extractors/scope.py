@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.context import Context, Section
-from extractors.lines import BULLET, clean_item
+from extractors.lines import BULLET, clean_item, is_amendment
 from extractors.normalize.money import parse_number
 from extractors.party_text import defines_subcontractor
 from extractors.scope_text import (
@@ -138,6 +138,21 @@ def extract_scope(ctx: Context) -> Scope:
         add(_reroute("exclusions", piece.text), piece, None)
     for piece in _prose_owner_duties(ctx, covered):
         add("owner_responsibilities", piece, None)
+    if not groups["inclusions"] and is_amendment(ctx.document.text):
+        # A change order's work is the changes it prices ("Item | Description | Amount").
+        for index, table in enumerate(ctx.document.tables):
+            rows = ctx.document.table_cells(table)
+            if rows and any(re.search(r"\bdescription\b", c.text, re.I) for c in rows[0]) and not any(
+                    a <= rows[0][0].start < b for a, b in covered):
+                for piece in _table_pieces(ctx, index):
+                    if re.match(r"^\s*net\s+(?:change|increase|decrease)\b", piece.text, re.I):
+                        continue
+                    # Work the change deletes is no longer in the contract: an exclusion now.
+                    group = "exclusions" if _DELETED.search(piece.text) else "inclusions"
+                    add(_reroute(group, piece.text), piece, "Changes in the Work")
+    if not groups["inclusions"]:
+        for piece, heading in _unlabelled_lists(ctx, covered):
+            add(_reroute("inclusions", piece.text), piece, heading)
     if not groups["inclusions"]:
         for piece in _prose_inclusions(ctx, covered):
             add("inclusions", piece, None)
@@ -149,7 +164,8 @@ def extract_scope(ctx: Context) -> Scope:
 # --- sections -------------------------------------------------------------------------------
 _HEADING_GROUP = (
     (re.compile(r"\b(exclu\w*|not\s+included|out\s+of\s+scope|not\s+in\s+scope|"
-                r"by\s+others|does\s+not\s+include)\b", re.I), "exclusions"),
+                r"by\s+others|does\s+not\s+include|not\s+(?:a\s+)?part\s+of|not\s+covered)\b",
+                re.I), "exclusions"),
     (re.compile(r"\b(owner|client|customer)('s|’s)?\s+(responsibilit\w*|obligations|"
                 r"to\s+provide)\b|\bby\s+owner\b", re.I), "owner_responsibilities"),
     (re.compile(r"\b(assum\w*|clarif\w*|qualif\w*)\b", re.I), "assumptions"),
@@ -353,8 +369,7 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
         if block.kind is BlockKind.list_item or bulleted or BULLET.match(chunk):
             if _is_lead_in(chunk):
                 continue
-            marker = BULLET.match(chunk)
-            skip = marker.end() if marker else 0
+            skip = _marker_end(chunk)
             lead = _exclusion_lead(chunk[skip:])
             if lead is not None:
                 out += _excluded_entries(chunk, c_start, skip + lead)
@@ -398,6 +413,14 @@ def _block_pieces(text: str, start: int, block: Block, *, listy: bool,
                 method = "scope.inline_list" if split else "scope.sentence"
                 out.append(_Piece(clean_item(sub), s, e, method, 0.8 if split else 0.75))
     return out
+
+
+def _marker_end(text: str) -> int:
+    """Where an item's text starts after its markers, several of them included ("§ 1.2 ")."""
+    skip = 0
+    while (marker := BULLET.match(text[skip:])) is not None and marker.end() > 0:
+        skip += marker.end()
+    return skip
 
 
 # A sentence with a verb of its own after an "Excludes a, b and c." sentence is a note on it.
@@ -639,6 +662,42 @@ def _prose_owner_duties(ctx: Context, covered: list[tuple[int, int]]) -> list[_P
     return out
 
 
+_NOT_WORK_HEADING = re.compile(
+    r"\b(terms?|conditions|payments?|pric\w*|invest\w*|fees?|costs?|schedule|warrant\w*|guarantee|"
+    r"insurance|acceptance|signatures?|contacts?|about|why|references|notes?|options?|alternates?|"
+    r"allowances?|qualifications|experience|team|project\s+information)\b", re.I)
+
+
+def _unlabelled_lists(ctx: Context, covered: list[tuple[int, int]]) -> list[tuple[_Piece, str]]:
+    """Without any scope section, the numbered or bulleted lists under the document's own
+    headings are the work ("Spring Installation" / "1. Remove the dead hedge …"): a proposal
+    names its work packages rather than writing "Scope of Work". Lists under price, terms,
+    schedule and similar headings, and entries with an amount, are not."""
+    out: list[tuple[_Piece, str]] = []
+    for section in ctx.sections:
+        if section.heading_block is None or section.label not in (None, "other") or any(
+                a <= section.start < b for a, b in covered):
+            continue
+        heading = _heading_text(ctx, section)
+        if not heading or _NOT_WORK_HEADING.search(heading) or len(heading.split()) > 6:
+            continue
+        items = [i for i, b in ctx.blocks_of(section) if b.kind is BlockKind.list_item
+                 and not ctx.continues(i)]
+        if len(items) < 2:
+            continue
+        for i in items:
+            start = ctx.content_start(i)
+            body = ctx.document.text[start:ctx.run_end(i)]
+            if re.search(r"[$€£]\s?\d", body):
+                continue
+            text = clean_item(body)
+            if text:
+                lead = body.find(body.strip()[:1]) if body.strip() else 0
+                out.append((_Piece(text, start + lead, start + len(body.rstrip()),
+                                   "scope.unlabelled_list", 0.6), heading))
+    return out
+
+
 _PROSE_INCLUSION = re.compile(
     r"^(?:(?:we|contractor|[A-Z][\w&.,' ]{2,60}?)\s+(?:propose|proposes|agree|agrees|will|shall|"
     r"is\s+pleased)\s+to\s+(?:(?:furnish|provide|supply)\s+(?:all\s+)?(?:labou?r|materials|"
@@ -646,6 +705,37 @@ _PROSE_INCLUSION = re.compile(
     r"includes?\s+)",
     re.I,
 )
+_MODAL_WORK = re.compile(
+    r"^(?:we|our\s+(?:crew|team))\s+(?:would|will|can|could)\s+(?:be\s+(?:happy|pleased|glad)\s+to\s+)?"
+    r"(?=(?:" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")\b)", re.I)
+# "X for $2,950, Y for $780, and Z for $1,130": each entry carries its own price.
+_PRICED_SEP = re.compile(r"\s+(?:for|at)\s+(?:[A-Z]{0,3}\$|[€£])\s?\d[\d,]*(?:\.\d{2})?"
+                         r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)|\s*$)")
+
+
+def _priced_parts(text: str, start: int) -> list[tuple[str, int, int]]:
+    """The entries of a prose list whose entries each end in their price, without the prices;
+    empty when fewer than two entries are priced so."""
+    body = text.rstrip().rstrip(".")
+    seps = list(_PRICED_SEP.finditer(body))
+    if len(seps) < 2:
+        return []
+    out: list[tuple[str, int, int]] = []
+    lo = 0
+    for m in seps:
+        piece = body[lo:m.start()].strip()
+        if piece:
+            at = lo + body[lo:m.start()].find(piece)
+            out.append((piece, start + at, start + at + len(piece)))
+        lo = m.end()
+    return out
+
+
+_DELETED = re.compile(r"^\s*(?:delete|omit|deduct)\b|\(\s*(?:credit|deduct)\s*\)", re.I)
+_CONTRACT_VERBS = {"amend", "modify", "enter", "pay", "be", "abide", "comply", "terminate", "the",
+                   "following", "indemnify", "execute", "sign", "accept"}
+
+
 def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
     """Without a scope section, the work a letter proposes in its own words: "We propose to
     replace the boiler, install a water heater and reconnect the zones." (one item per verb
@@ -660,10 +750,20 @@ def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
             continue
         body = text[s:e]
         m = _PROSE_INCLUSION.match(body)
+        modal = m is None and _MODAL_WORK.match(body)
+        if modal:
+            m = modal  # "We would supply and install …": only when a work verb follows
         if m is None or _EXCLUSION_CUE.search(body):
             continue
         tail_start = s + m.end()
         tail = text[tail_start:e]
+        priced = _priced_parts(tail, tail_start)
+        if priced:
+            out += [_Piece(final(clean_item(sub)), ps, pe, "scope.prose_inclusion", 0.55)
+                    for sub, ps, pe in priced if final(clean_item(sub))]
+            continue
+        if tail.split(" ", 1)[0].lower() in _CONTRACT_VERBS:
+            continue  # "The parties agree to amend the Contract as follows."
         parts = verb_parts(tail, tail_start)
         for sub, ps, pe in parts:
             cleaned = final(clean_item(sub))
