@@ -26,11 +26,12 @@ from models.settings import DateOrder, Settings
 __all__ = ["Context", "Section"]
 
 _NUMBERING = re.compile(
-    r"^\s*((article|section|part|exhibit|schedule|appendix)\s+[\dIVXivx]+[.:]?|\d+(\.\d+)*[.)]?|"
+    r"^\s*(?:§{1,2}\s*)?((article|section|part|exhibit|schedule|appendix)\s+[\dIVXivx]+[.:]?|\d+(\.\d+)*[.)]?|"
     r"[A-Z][.)]|[ivxIVX]{1,4}[.)])\s*[-–—:]?\s*",
     re.I,
 )
 _MAX_HEADING_WORDS = 10
+_HEADING_DETERMINER = re.compile(r"\s*(?:your|our|the)\s+(?=[A-Za-z])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +271,12 @@ class Context:
         body = text[lead:].strip()
         if not body:
             return None
+        # "Your Investment", "Our Exclusions": a possessive before the heading word.
+        det = _HEADING_DETERMINER.match(text, lead)
+        reach = (det.end() - det.start()) if det else 0
         best: Span | None = None
         for span in self._section_spans_in(block.start, block.end):
-            if span.start_char - block.start > lead + 1:
+            if span.start_char - block.start > lead + 1 + reach:
                 continue
             if best is None or len(span.text) > len(best.text):
                 best = span
@@ -286,7 +290,7 @@ class Context:
         bare_run_in = (numbering is None and len(best.text.split()) <= 4
                        and re.match(r"\.\s+[A-Z0-9(\"“‘']", after) is not None)
         run_in = (stripped_after[:1] == "." and (numbering is not None or bare_run_in)
-                  and best.start_char - block.start <= lead + 1 and best.text[:1].isupper())
+                  and best.start_char - block.start <= lead + 1 + reach and best.text[:1].isupper())
         if run_in:  # "3. Scope. Subcontractor shall furnish …": a run-in heading
             rest = after[1:]
             return best.id_, best.end_char + 1 + (len(rest) - len(rest.lstrip()))

@@ -215,7 +215,9 @@ def _details_from_name_card(ctx: Context, lines: list[Line], party: Party) -> No
                   and (ln.table is None or x.block == ln.block)]
         card_lines: list[Line] = []
         for x in follow:
-            if not card_line(x.text) or label_of(x) is not None:
+            label = label_of(x)
+            # "Attention: …" inside the card is its contact, not the next party's label.
+            if not card_line(x.text) or (label is not None and label[0] != "contact"):
                 break
             card_lines.append(x)
         if not card_lines:

@@ -76,6 +76,14 @@ _LABEL_RE = re.compile(
     + r")(?=[\s:\-–—#]|$)\s*(?P<colon>[:\-–—]|#)?\s*(?P<rest>.*)$",
     re.I,
 )
+# A form's lead-in to the card below it: "BETWEEN the Owner:", "and the Contractor:", "for the
+# following Project:" (the colon ends the line).
+_LEAD_IN_LABEL_RE = re.compile(
+    r"^\s*(?:(?:between|and|for)\s+)?the\s+(?:following\s+)?(?P<label>"
+    + "|".join(sorted((re.escape(k) for k in _LABELS), key=len, reverse=True))
+    + r")\s*(?P<colon>:)\s*(?P<rest>)$",
+    re.I,
+)
 _INNER_LABEL = re.compile(
     r"(?<=[.;])\s+((?:" + "|".join(sorted((re.escape(k) for k, v in _LABELS.items()
                                            if v[0] in {"client", "contractor"} and len(k) > 3),
@@ -129,7 +137,7 @@ def label_of(line: Line, sub: bool = False, *, key_cell: bool = False
     layout that lost its colon) the rest must read as the label's kind of value; a label alone
     counts on a line of its own ("OWNER") or as a key cell with its value beside it.
     """
-    m = _LABEL_RE.match(line.text)
+    m = _LEAD_IN_LABEL_RE.match(line.text) or _LABEL_RE.match(line.text)
     if m is None:
         return None
     label = m.group("label").lower()
@@ -268,6 +276,13 @@ def label_cards(ctx: Context, lines: list[Line], sub: bool
                         name = name[: name.find(where)].rstrip(" ,;–-")
                     projects.append(Cand(name, v.start, v.start + len(name), conf,
                                          "parties.project_label"))
+                    if where is None and not rest.strip() and len(value_lines) > 1 and \
+                            is_address_line(value_lines[1].text):
+                        # "Project:" over the project's name and, under it, its address
+                        address, s, e = join_address([x for x in value_lines[1:3]
+                                                      if is_address_line(x.text)
+                                                      or POSTAL_LINE.search(x.text)])
+                        sites.append(Cand(address, s, e, conf * 0.85, "parties.project_address"))
             continue
         if role == "site":
             address, s, e = join_address(value_lines)
@@ -528,10 +543,11 @@ def _address_after_name(value: str) -> str | None:
     return None
 
 
-# A contact named in a sentence: "The Subcontractor's contact is Ray Dombrowski, …".
+# A contact named in a sentence: "The Subcontractor's contact is Ray Dombrowski, …",
+# "Owner's representative: Nadia Castellanos, …".
 _PROSE_CONTACT = re.compile(
-    r"\b(?:contact(?:\s+person)?|representative|project\s+manager|point\s+of\s+contact)\s+"
-    r"(?:is|will\s+be|shall\s+be)\s+", re.I)
+    r"\b(?:contact(?:\s+person)?|representative|project\s+manager|point\s+of\s+contact)"
+    r"(?:\s+(?:is|will\s+be|shall\s+be)\s+|\s*:\s*)", re.I)
 
 
 def fill_details(card: Card, lines: list[Line], conf: float, method: str) -> None:

@@ -318,6 +318,8 @@ def recipient_cards(ctx: Context, lines: list[Line], cards: list[Card]) -> list[
         name = clean_name(ln.text)
         if norm(name) in taken or label_of(ln) is not None or not looks_like_name(name):
             continue
+        if i > 0 and lines[i - 1].block != ln.block and lines[i - 1].text.rstrip().endswith(":"):
+            continue  # the value of the lead-in above ("for the following Project:"), not a letter's
         card_lines = [x for x in lines[i + 1:i + 7] if x.block == ln.block]
         if not card_lines or not is_address_line(card_lines[0].text) or any(
                 norm(x.text) in taken for x in card_lines):

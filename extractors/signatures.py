@@ -182,6 +182,11 @@ def _starts_field(text: str, pos: int) -> bool:
         _FIELD.search(before))
 
 
+# A form's caption under a line ("(Signature)", "(Printed name and title)") belongs to the block.
+_CAPTION = re.compile(r"^\s*\(\s*(?:authori[sz]ed\s+)?(?:signature|printed\s+name|print\s+name|name|title|"
+                      r"date)\b[\w\s,/&]*\)\s*$", re.I)
+
+
 def _regions(lines: list[Line]) -> Iterator[list[Line]]:
     """Runs of lines around signature marks, from the role heading above to the last field."""
     anchors = [i for i, ln in enumerate(lines) if _is_anchor(ln.text)]
@@ -206,7 +211,7 @@ def _regions(lines: list[Line]) -> Iterator[list[Line]]:
             title_under_name = is_person_name(lines[j - 1].text) and len(text.split()) <= 2
             if _role_heading(text) is not None and not _is_anchor(text) and not title_under_name:
                 break  # the next block's heading: the next anchor reaches back to it
-            if _is_anchor(text) or _FIELD.search(text) or (j == hi + 1 and (
+            if _is_anchor(text) or _FIELD.search(text) or _CAPTION.match(text) or (j == hi + 1 and (
                     is_person_name(text) or title_under_name or is_org_name(text)
                     and looks_like_name(text))):
                 hi = j  # the typed name, title and company under a signature

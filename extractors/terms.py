@@ -41,7 +41,10 @@ _RULES = (
     _Rule("change_orders", ("change_orders",), re.compile(
         r"\b(change\s+orders?|changes?\s+(?:to|in)\s+the\s+(?:scope|work|contract)|"
         r"extra\s+work|additional\s+work|modifications?\s+to\s+the\s+(?:scope|work))\b", re.I)),
-    _Rule("permits", ("permits",), re.compile(r"\bpermits?\b|\bpermitting\b", re.I)),
+    # "weather permitting", "time permitting" are idioms, not permits.
+    _Rule("permits", ("permits",), re.compile(
+        r"\bpermits?\b|(?<!weather\s)(?<!time\s)(?<!schedule\s)(?<!conditions\s)\bpermitting\b",
+        re.I)),
     _Rule("insurance", ("insurance",), re.compile(
         r"\b(insurance|insured|general\s+liability|workers'?\s+compensation|"
         r"certificates?\s+of\s+insurance)\b", re.I)),
@@ -64,6 +67,13 @@ _DURATION = re.compile(
     r"(?P<unit>years?|yrs?|months?|weeks?|days?)\b",
     re.I,
 )
+# "two (2) years after the date of Substantial Completion": the warranty period runs from the
+# end of the work, unlike a notice period ("within 30 days after discovery").
+_WARRANTY_START = re.compile(
+    r"^\s*(?:from|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?(?:substantial\s+|final\s+)?"
+    r"(?:completion|acceptance|installation|occupancy|delivery|start-?up|commissioning)\b", re.I)
+_JURISDICTION = re.compile(
+    r"\b(?P<j>(?:State|Commonwealth|Province)\s+of\s+[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2})")
 _OWN_WARRANTY = re.compile(r"\b(workmanship|labor|labour|installation|contractor|we\s+warrant|"
                            r"our\s+work|the\s+work)\b", re.I)
 _OTHER_WARRANTY = re.compile(r"\bmanufacturer'?s?\b|\bfactory\b", re.I)
@@ -194,6 +204,9 @@ def _law(ctx: Context, start: int, end: int, method: str, confidence: float) -> 
     text = ctx.document.text
     m = _LAW.search(text, start, min(len(text), end + 200))
     if m is None:
+        # "the law of the place where the Project is located, the State of Minnesota"
+        m = _JURISDICTION.search(text, start, end)
+    if m is None:
         return found(ctx, _short(text[start:end]), start, end, confidence=confidence * 0.6,
                      method=method)
     value = re.sub(r"\s+", " ", m.group("j")).rstrip(".,")
@@ -229,7 +242,8 @@ def warranty_months(text: str) -> int | None:
             rank = 2
         for m in _DURATION.finditer(sentence):
             before = sentence[max(0, m.start() - 12):m.start()].lower()
-            if "within" in before or "after" in sentence[m.end():m.end() + 8].lower():
+            if "within" in before or ("after" in sentence[m.end():m.end() + 8].lower()
+                                      and not _WARRANTY_START.match(sentence[m.end():])):
                 continue
             months = _to_months(m.group(0))
             if months is None:
