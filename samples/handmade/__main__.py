@@ -11,11 +11,15 @@ from pathlib import Path
 
 from samples.handmade.src import (
     consulting_two_column,
+    contract_amendment_docx,
     council_resolution,
+    design_build_agreement_pdf,
     electrical_subcontract_pdf,
+    email_quote_pdf,
     esigned_services,
     eu_joinery_quote_pdf,
     hvac_maintenance_pdf,
+    landscape_proposal_docx,
     painting_estimate_docx,
     roofing_quote,
     tracked_subcontract,
@@ -33,6 +37,10 @@ BUILDERS = (
     hvac_maintenance_pdf,
     electrical_subcontract_pdf,
     eu_joinery_quote_pdf,
+    landscape_proposal_docx,
+    design_build_agreement_pdf,
+    email_quote_pdf,
+    contract_amendment_docx,
 )
 
 
