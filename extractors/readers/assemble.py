@@ -8,8 +8,8 @@ each page are remembered as signatures so running headers and footers are marked
 
 A paragraph cut by a page break is joined again: when the last body paragraph of a page ends
 without closing punctuation and the next page's first body paragraph starts in lower case (or
-the first ends on a comma or hyphen), the second is appended with a single space instead of a
-block break, so the clause reads as one sentence ("naming Contractor and Owner as | additional
+the first ends on a comma or hyphen, or its last line ran to the right edge), the second is
+appended with a single space instead of a block break, so the clause reads as one sentence ("naming Contractor and Owner as | additional
 insureds"). The footer and header between them are held back and written after it; they are
 still marked as running furniture at the end.
 """
@@ -55,13 +55,25 @@ _PROSE = (BlockKind.paragraph, BlockKind.list_item)
 
 
 def _continues(prev: FlowBlock, nxt: FlowBlock) -> bool:
-    """Whether ``nxt`` (top of a page) is the rest of ``prev`` (bottom of the page before)."""
+    """Whether ``nxt`` (top of a page) is the rest of ``prev`` (bottom of the page before).
+
+    Lower case after the break says so; so does a last line that ran to the right edge without
+    ending its sentence ("… Thousand Five | Hundred Dollars"), whatever the case of the rest."""
     if prev.kind not in _PROSE or nxt.kind is not BlockKind.paragraph:
         return False
     head, tail = prev.text.rstrip(), nxt.text.lstrip()
     if not head or not tail or head.endswith(_CLOSING):
         return False
-    return tail[0].islower() or head[-1] in ",-–("
+    return tail[0].islower() or head[-1] in ",-–(" or _last_line_full(prev)
+
+
+def _last_line_full(block: FlowBlock) -> bool:
+    """The block's last line ends within a few characters of its right edge (it wrapped)."""
+    if not block.words:
+        return False
+    last = block.words[-1]
+    em = block.size if block.size > 0 else 10.0
+    return last[4] >= block.bbox[2] - 2.5 * em and last[4] - block.bbox[0] > 20 * em
 
 
 @dataclass(slots=True)

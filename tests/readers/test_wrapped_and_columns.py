@@ -113,3 +113,13 @@ def test_a_finished_sentence_or_a_capital_does_not_join_pages(tmp_path: Path) ->
     _two_pages(path2, "Contractor certificates naming Contractor and Owner as",
                "Additional Insured Endorsement CG 20 10 applies.")
     assert "Owner as Additional" not in read(path2, settings()).text
+
+
+def test_a_full_last_line_joins_a_capitalised_rest(tmp_path: Path) -> None:
+    """An amount in words cut by the page break: the rest starts with a capital, but the last
+    line ran to the right edge without ending its sentence."""
+    path = tmp_path / "words.pdf"
+    _two_pages(path, "the Subcontract Sum of Four Million Three Hundred Sixty-Two Thousand Five",
+               "Hundred Dollars ($4,362,500.00), subject to additions and deductions.")
+    doc = read(path, settings())
+    assert "Thousand Five Hundred Dollars ($4,362,500.00)" in doc.text
