@@ -144,7 +144,19 @@ class Context:
         return found
 
     def sentence(self, start: int, end: int | None = None) -> Span:
-        """The sentence (segment) holding the character span."""
+        """The sentence (segment) holding the character span (the first one it touches).
+
+        Found by bisecting the sentence offsets: ``Token.sent`` walks the tokens to both ends
+        of its sentence on every call."""
+        starts, ends = self.sentence_bounds
+        if not starts:
+            return self.doc[0:0]
+        # A space after a sentence belongs to it, as with "expand" alignment.
+        i = max(0, bisect.bisect_right(starts, start) - 1)
+        span = self.doc.char_span(starts[i], ends[i])
+        return span if span is not None else self._sentence_by_tokens(start, end)
+
+    def _sentence_by_tokens(self, start: int, end: int | None = None) -> Span:
         span = self.doc.char_span(start, end or start + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
             token = self.doc[min(len(self.doc) - 1, max(0, self._token_at(start)))]

@@ -181,8 +181,8 @@ def _side_by_side_cards(ctx: Context, lines: list[Line], i: int, sub: bool) -> l
     """"Prepared for   Prepared by" over two cards a PDF reader ran into the same lines: each
     card is read from the words on its own side (by their position on the page)."""
     line = lines[i]
-    if line.table is not None:
-        return None
+    if line.table is not None or _ANY_PARTY_LABEL.match(line.text) is None:
+        return None  # the first label must open the line: most lines are out at once
     found = list(_ANY_PARTY_LABEL.finditer(line.text))
     if len(found) != 2 or found[0].start() != 0 or line.text[found[1].end():].strip():
         return None

@@ -615,8 +615,7 @@ def _prose_exclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
     """Sentences outside scope sections that exclude work in their own words."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for sent in ctx.doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in zip(*ctx.sentence_bounds, strict=True):
         if any(a <= s < b for a, b in covered):
             continue
         if ctx.section_label_at(s) not in _PROSE_SECTIONS:
@@ -646,8 +645,7 @@ def _prose_owner_duties(ctx: Context, covered: list[tuple[int, int]]) -> list[_P
     paying, signing, insuring and notifying are terms of the deal, not work."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for sent in ctx.doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in zip(*ctx.sentence_bounds, strict=True):
         if any(a <= s < b for a, b in covered) or ctx.section_label_at(s) not in _PROSE_SECTIONS:
             continue
         block = ctx.block_of(s)
@@ -742,8 +740,7 @@ def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
     phrase), "Our price includes removal and disposal of the old boiler."."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for sent in ctx.doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for s, e in zip(*ctx.sentence_bounds, strict=True):
         if any(a <= s < b for a, b in covered):
             continue
         if ctx.section_label_at(s) not in _PROSE_SECTIONS:

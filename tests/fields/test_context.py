@@ -36,3 +36,11 @@ def test_sentences_matching_equals_a_search_per_sentence(
         expected = [n for n, s in enumerate(ctx.doc.sents)
                     if regex.search(text, s.start_char, s.end_char)]
         assert ctx.sentences_matching(regex) == expected, pattern
+
+
+def test_sentence_at_any_offset_is_the_token_walks(
+        make_context: Callable[[Sequence[Any]], Context]) -> None:
+    ctx = make_context(BLOCKS)
+    for offset in range(len(ctx.document.text)):
+        fast, walked = ctx.sentence(offset), ctx._sentence_by_tokens(offset)
+        assert (fast.start_char, fast.end_char) == (walked.start_char, walked.end_char), offset
