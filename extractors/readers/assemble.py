@@ -83,6 +83,8 @@ class _Held:
     item: FlowBlock
     page: int
     zone: str | None  # "header" / "footer" if it may be running furniture
+    bottom: bool = False  # held because it sits in the footer zone
+    furniture: bool = True  # looks like a running footer (page number, form number)
 
 
 @dataclass(slots=True)
@@ -96,6 +98,7 @@ class PdfAssembler:
     _held: list[_Held] = field(default_factory=list)
     # Texts seen at the top of earlier pages: a running header is never a continuation.
     _header_signatures: set[str] = field(default_factory=set)
+    _footer_signatures: set[str] = field(default_factory=set)
 
     def add_page(self, page: Page, items: list[FlowItem]) -> None:
         """Append one page's items in reading order."""
@@ -123,9 +126,11 @@ class PdfAssembler:
             in_header = item.bbox[3] <= _HEADER_ZONE * height
             in_footer = item.bbox[1] >= _FOOTER_ZONE * height
             joins = (first_content and self._tail is not None and _continues(self._tail, item)
-                     and _signature(item.text) not in self._header_signatures)
+                     and _signature(item.text) not in self._header_signatures
+                     and all(h.furniture for h in self._held if h.bottom))
             if ((first_content and in_header) or in_footer) and not joins:
-                self._held.append(_Held(item, number, zone))
+                self._held.append(_Held(item, number, zone, bottom=in_footer,
+                                        furniture=self._furniture(item, height)))
                 continue
             if joins:
                 self._emit(item, number, zone, " ")
@@ -140,6 +145,16 @@ class PdfAssembler:
         if not body:
             self._tail = None  # a page without body text breaks any paragraph
         self._header_signatures.update(_signature(b.text) for b in blocks if id(b) in tops)
+        self._footer_signatures.update(_signature(b.text) for b in blocks if id(b) in bottoms)
+
+    def _furniture(self, item: FlowBlock, height: float) -> bool:
+        """A block at the foot of a page that reads as a running footer, not as the end of the
+        text: seen at the foot of an earlier page, at the very bottom, or short with a number.
+        Prose held there (the last lines of a full page) keeps the page break: a paragraph is
+        only joined across it to the last thing the page said."""
+        if _signature(item.text) in self._footer_signatures or item.bbox[1] >= 0.94 * height:
+            return True
+        return len(item.text.split()) <= 12 and any(ch.isdigit() for ch in item.text)
 
     def _emit(self, item: FlowBlock, page: int, zone: str | None, separator: str) -> None:
         idx = self.builder.add_block(item.kind, item.text, page=page, bbox=item.bbox,

@@ -123,3 +123,28 @@ def test_a_full_last_line_joins_a_capitalised_rest(tmp_path: Path) -> None:
                "Hundred Dollars ($4,362,500.00), subject to additions and deductions.")
     doc = read(path, settings())
     assert "Thousand Five Hundred Dollars ($4,362,500.00)" in doc.text
+
+
+def test_prose_at_the_foot_of_a_page_is_not_skipped_over_by_a_join(tmp_path: Path) -> None:
+    """The page's last words are a short paragraph low on the page (in the footer zone); the
+    next page goes on in lower case. The rest belongs to that paragraph, not to the list item
+    above it, so nothing is joined."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "foot.pdf"
+    c = canvas.Canvas(str(path), pagesize=LETTER)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, "Scope of Work")
+    c.drawString(84, 680, "• Remove the existing gutters")
+    c.drawString(84, 666, "• Install new seamless gutters")
+    c.drawString(72, 80, "Please call us with any questions you may have about the")
+    c.drawString(72, 30, "Ridge Roofing - Proposal 2417 - Page 1")
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 720, "warranty terms and the schedule.")
+    c.drawString(72, 30, "Ridge Roofing - Proposal 2417 - Page 2")
+    c.showPage()
+    c.save()
+    text = read(path, settings()).text
+    assert "gutters warranty" not in text
+    assert "Install new seamless gutters\n\n" in text
