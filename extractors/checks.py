@@ -76,7 +76,9 @@ def _arithmetic(h: Handoff) -> Iterator[Flag]:
     subtotal = h.price.subtotal.value.amount if h.price.subtotal.found and h.price.subtotal.value else None
     # A total computed from a recurring fee over its term is not the sum of the listed fees.
     recurring = h.price.total.method == "total:recurring_term"
-    if total is not None and items and not recurring:
+    if total is not None and items and h.price.total.method == "total:amended_sum":
+        yield from _amended(h, total.amount, sum(items, Decimal(0)))
+    elif total is not None and items and not recurring:
         s = sum(items, Decimal(0))
         if abs(s + tax - total.amount) > TOLERANCE and abs(s - total.amount) > TOLERANCE and (
             subtotal is None or abs(s - subtotal) > TOLERANCE
@@ -85,7 +87,10 @@ def _arithmetic(h: Handoff) -> Iterator[Flag]:
                        message=f"Line items add up to {s:,.2f}{' + tax ' + format(tax, ',.2f') if tax else ''}, "
                                f"not the total {total.amount:,.2f}.",
                        fields=["price.line_items", "price.total"])
-    if total is not None and subtotal is not None and tax and abs(subtotal + tax - total.amount) > TOLERANCE:
+    # A discount or credit listed after the subtotal ("Less: discount ($5,667.50)") comes off it.
+    credits = sum((a for a in items if a < 0), Decimal(0))
+    if total is not None and subtotal is not None and tax and abs(subtotal + tax - total.amount) > TOLERANCE \
+            and abs(subtotal + credits + tax - total.amount) > TOLERANCE:
         yield Flag(code="tax_mismatch", severity=Severity.warning,
                    message=f"Subtotal {subtotal:,.2f} + tax {tax:,.2f} is not the total {total.amount:,.2f}.",
                    fields=["price.subtotal", "price.tax", "price.total"])
@@ -105,6 +110,18 @@ def _arithmetic(h: Handoff) -> Iterator[Flag]:
             and h.price.deposit.value.amount > total.amount:
         yield Flag(code="deposit_exceeds_total", severity=Severity.error,
                    message="The deposit is larger than the total.", fields=["price.deposit", "price.total"])
+
+
+def _amended(h: Handoff, total: Decimal, changes: Decimal) -> Iterator[Flag]:
+    """An amendment's line items are its changes: they add up to the stated net change (a rival
+    amount equal to their sum) or to the new total less a replaced total, never to the new total."""
+    others = [c.value.amount for c in h.price.total.candidates if c.value is not None]
+    if any(abs(abs(changes) - abs(c)) <= TOLERANCE or abs(total - c - changes) <= TOLERANCE for c in others):
+        return
+    yield Flag(code="line_items_mismatch", severity=Severity.warning,
+               message=f"The changes add up to {changes:,.2f}: neither a stated net change nor the "
+                       f"difference between the new total {total:,.2f} and a previous one.",
+               fields=["price.line_items", "price.total"])
 
 
 def _chronology(h: Handoff) -> Iterator[Flag]:

@@ -155,6 +155,20 @@ def label_of(line: Line, sub: bool = False, *, key_cell: bool = False
     return role, conf, rest, rest_offset
 
 
+# An e-mail subject or "Re:" line names the document before the project: "Quote - ensuite shower".
+_DOCUMENT_WORD = re.compile(r"^(?:(?:revised|updated|fw|fwd|re)\s*:?\s*)*(?:quote|quotation|proposal|estimate|"
+                            r"bid|offer)(?:\s*(?:no\.?|#)?\s*[\w/-]*\d[\w/-]*)?\s*[-–—:|]\s+(?=\w)", re.I)
+
+
+def _drop_document_word(name: str) -> str:
+    """The project's name without the document word a subject line opens with."""
+    m = _DOCUMENT_WORD.match(name)
+    if m is None:
+        return name
+    rest = name[m.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def _bare_label_ok(line: Line, label: str, role: str, rest: str, key_cell: bool) -> bool:
     if not rest:
         if key_cell or (line.table is not None and line.row == 0):
@@ -265,7 +279,7 @@ def label_cards(ctx: Context, lines: list[Line], sub: bool
         if role == "project":
             if value_lines and not is_tbd(value_lines[0].text):
                 v = value_lines[0]
-                name = clean_name(v.text)
+                name = _drop_document_word(clean_name(v.text))
                 if name and not is_blank_fill(name):
                     where = _address_after_name(name)
                     if where is not None:
@@ -286,6 +300,12 @@ def label_cards(ctx: Context, lines: list[Line], sub: bool
             continue
         if role == "site":
             address, s, e = join_address(value_lines)
+            cut = _CONTACT_AFTER.search(address)
+            if cut is not None:
+                # "Job address: 2718 W. Balmoral Ave, Chicago, IL 60625 Phone: …" (lines OCR ran
+                # together): the address ends where the contact details begin.
+                address = address[:cut.start()].rstrip(" ,;|")
+                e = min(e, s + len(address))
             if address and is_tbd(address):
                 tbd_site = (s, e)
             elif address:
@@ -607,6 +627,9 @@ def fill_details(card: Card, lines: list[Line], conf: float, method: str) -> Non
     if address_parts:
         address, s, e = join_address(address_parts)
         card.address.append(Cand(address, s, e, conf, method))
+
+
+_CONTACT_AFTER = re.compile(r"\s+(?:phone|tel|telephone|cell|mobile|fax|e-?mail)\s*[:.]", re.I)
 
 
 def join_address(lines: list[Line]) -> tuple[str, int, int]:

@@ -317,7 +317,28 @@ def _pick_total(ctx: Context, mentions: list[MoneyMention]) -> Field[Money]:
     if rivals:
         confidence = min(confidence, 0.6)
     others = [best] + [m for m in ranked[1:] if m.money != best.money]
-    return _field_from(ctx, others, "total", confidence)
+    field = _field_from(ctx, others, "total", confidence)
+    if best.superseded == 1:
+        field.method = "total:amended_sum"  # the checks compare the changes with the net change
+    elif _is_cap(ctx, best):
+        # A time-and-materials ceiling is what the PM manages to, not a price: flagged for review.
+        field.method = "total:not_to_exceed"
+        field.confidence = min(field.confidence, NOT_TO_EXCEED_CONFIDENCE)
+    return field
+
+
+NOT_TO_EXCEED_CONFIDENCE = 0.55
+# A ceiling, not a price: "Not-to-exceed amount: $18,500", "shall not exceed $X", "NTE $X".
+_CAP_BEFORE = re.compile(r"\b(?:not[-\s]to[-\s]exceed|NTE|(?:shall|will|not)\s+(?:to\s+)?exceed|"
+                         r"maximum\s+(?:not[-\s]to[-\s]exceed\s+)?(?:amount|price|of))\b[^$€£.;]{0,30}$",
+                         re.I)
+
+
+def _is_cap(ctx: Context, m: MoneyMention) -> bool:
+    """Whether the total is stated as a ceiling (time-and-materials work), read just before it."""
+    w_start, _ = ctx.window(m.span.start_char)
+    before = ctx.document.text[max(w_start, m.span.start_char - 60):m.span.start_char]
+    return bool(_CAP_BEFORE.search(before))
 
 
 _RECURRING = re.compile(
@@ -428,6 +449,13 @@ def _pick_role(ctx: Context, mentions: list[MoneyMention], role: str) -> Field[M
     if role == "tax":
         # The amount of a tax, not a rate or a taxable base: prefer the smallest near the cue.
         hits.sort(key=lambda m: (m.role_distance > 40, m.money.amount))
+    elif role == "subtotal" and len(distinct) > 2:
+        # Section subtotals and the subtotal of the whole: the largest is the sum of the others.
+        largest = max(distinct)
+        parts = sum((h.money.amount for h in hits if h.money.amount != largest), Decimal(0))
+        if abs(parts - largest) <= Decimal("0.05"):
+            hits.sort(key=lambda m: (m.money.amount != largest, m.span.start_char))
+            confidence = 0.85
     return _field_from(ctx, hits, role, confidence)
 
 
@@ -512,6 +540,10 @@ def _column_roles(header: list[str]) -> dict[str, int]:
 _CREDIT = re.compile(r"^\s*(?:\(\s*[^\d()]{0,4}\s*[\d][\d,.\s]*\)|[-–−]\s*[^\d\s]{0,4}\s*\d)")
 
 
+# A row that takes money off: "Less: preferred-client discount (5%)", "Early-payment discount".
+_DISCOUNT_ROW = re.compile(r"^\s*less\b|\bdiscount\b|\brebate\b", re.I)
+
+
 # A cell that is nothing but an amount with its currency or its cents ("$18,740.00", "1 250,00 €").
 _AMOUNT_CELL = re.compile(
     r"^\s*\(?\s*(?:(?:[A-Z]{1,3})?\$|[€£]|[A-Z]{3}\s?)\s?\d[\d,.\s]*\)?\s*$|"
@@ -543,11 +575,17 @@ def _line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
         if len(rows) < 2:
             continue
         header = [c.text for c in rows[0]]
-        roles = _column_roles(header)
+        # A first row that holds an amount is data ("Subtotal | $113,350.00"), not a header.
+        roles = {} if any(_AMOUNT_CELL.match(t) for t in header) else _column_roles(header)
         section = ctx.section_label_at(rows[0][0].start)
         data = rows[1:]
-        if not roles and section in {"price", "line_items"} and _priced_rows(rows, currency):
+        only_discounts = False
+        if not roles and _priced_rows(rows, currency) and (
+                section in {"price", "line_items"} or any(_TOTAL_ROW.search(r[0].text) for r in rows)):
             # A table without a header row under a price heading: every row is a priced line.
+            # Elsewhere, a summary under the priced table ("Subtotal | Less: discount | Total")
+            # adds only its discounts, as credits.
+            only_discounts = section not in {"price", "line_items"}
             roles = {"amount": len(rows[0]) - 1, "description": _wordiest_column(rows)}
             data = rows
         if "amount" not in roles or section in {"payment", "alternates", "allowances"} or "percent" in roles:
@@ -563,9 +601,12 @@ def _line_items(ctx: Context, mentions: list[MoneyMention]) -> list[LineItem]:
             desc = row[desc_col].text.strip()
             if not desc or _TOTAL_ROW.search(desc):
                 continue
+            discount = _DISCOUNT_ROW.search(desc) is not None
+            if only_discounts and not discount:
+                continue
             amount_cell = row[roles["amount"]]
             amount = _parse_money(amount_cell.text, currency)
-            if amount is not None and _CREDIT.match(amount_cell.text):
+            if amount is not None and (_CREDIT.match(amount_cell.text) or discount) and amount.amount > 0:
                 amount = Money(amount=-amount.amount, currency=amount.currency)
             if amount is None and not re.search(r"included|incl\.|n/c|no charge", amount_cell.text, re.I):
                 continue

@@ -74,9 +74,11 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _TOTAL_ROW = re.compile(
-    r"^\s*(sub\s*-?total|total|grand\s+total|tax|sales\s+tax|vat|gst|hst|amount\s+due|balance)\b",
+    r"^\s*(sub\s*-?total|total|grand\s+total|tax|sales\s+tax|vat|gst|hst|amount\s+due|balance)\b|"
+    r"\bsub\s*-?total\s*:?\s*$|\btotal\s+(?:bid|price|sum|amount|cost)\s*:?\s*$|^\s*less\b|\bdiscount\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\))?\s*$",
     re.I,
-)
+)  # "Kitchen subtotal", "Less: preferred-client discount (5%)" are price lines, not work
+_MONEYISH = re.compile(r"\d[\d,]*(?:\.\d{2})?\s*\)?\s*$")
 _HEADER_WORDS = {
     "item", "items", "description", "qty", "quantity", "unit", "units", "uom", "amount", "price",
     "total", "cost", "scope", "task", "tasks", "no", "no.", "#", "rate", "unit price", "ext",
@@ -289,7 +291,8 @@ def _reroute(group: str, text: str) -> str:
         return group
     if _OWNER_CUE.search(text):
         return "owner_responsibilities"
-    if _EXCLUSION_CUE.search(text):
+    # "Traffic control (police details excluded)": the aside qualifies work that is included.
+    if _EXCLUSION_CUE.search(re.sub(r"\([^()]*\)", "", text)):
         return "exclusions"
     return group
 
@@ -509,8 +512,13 @@ _RUN_IN_TITLE = re.compile(r"(?!(?:the|this|our|we|note|notes)\b)[A-Z][\w&/-]*"
                            r"(?:\s+(?:[A-Z&][\w&/-]*|and|of)){0,3}", re.I)
 
 
+# A sentence that points at the list after it: "The work is priced item by item below."
+_POINTS_FORWARD = re.compile(r"\b(?:below|as\s+follows|the\s+following)\s*[.:]?\s*$", re.I)
+
+
 def _is_lead_in(text: str) -> bool:
-    return bool(_LEAD_IN.search(text.strip()))
+    text = text.strip()
+    return bool(_LEAD_IN.search(text) or (len(text) < 200 and _POINTS_FORWARD.search(text)))
 
 
 def _table_pieces(ctx: Context, table_index: int) -> list[_Piece]:
@@ -523,12 +531,15 @@ def _table_pieces(ctx: Context, table_index: int) -> list[_Piece]:
     desc_col, qty_col, unit_col = _columns(rows[0] if rows else [])
     header_rows = table.header_rows if desc_col is not None or _all_header(rows[:1]) else 0
     out: list[_Piece] = []
+    priced = sum(1 for cells in rows if cells and _MONEYISH.search(cells[-1].text)) >= 2
     for r, cells in enumerate(rows):
         if r < header_rows or not cells:
             continue
         texts = [c.text.strip() for c in cells]
         if not any(texts) or _all_header([cells]):
             continue
+        if priced and len(cells) > 1 and not texts[-1] and any(t.isupper() for t in texts[:-1]):
+            continue  # "2.0 | KITCHEN | ": a group heading inside a priced table
         col = desc_col if desc_col is not None and desc_col < len(cells) else None
         if col is None or sum(ch.isalpha() for ch in texts[col]) < 3:
             col = _text_col(texts)
@@ -536,7 +547,7 @@ def _table_pieces(ctx: Context, table_index: int) -> list[_Piece]:
             continue
         cell = cells[col]
         text = clean_item(cell.text)
-        if not text or _TOTAL_ROW.match(text):
+        if not text or _TOTAL_ROW.search(text):
             continue
         quantity = unit = None
         if qty_col is not None and qty_col < len(cells):

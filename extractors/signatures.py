@@ -537,8 +537,11 @@ def _group(stream: list[Line], sub: bool) -> list[_Group]:
                         if is_person_name(person):
                             current.signer = clean_name(person)
                             current.title = current.title or (title.strip() or None)
-                elif tok.kind == "blank" and current.pending is not None \
+                elif (tok.kind == "blank" or (tok.kind == "sig" and before != "sig_empty"
+                                              and (not tok.value or is_blank_fill(tok.value)))) \
+                        and current.pending is not None \
                         and is_person_name(current.pending.value) and current.signature is None:
+                    # A name written just above the line, bare or labelled ("Signature: ____").
                     current.signature = current.pending.value
                     current.signer = clean_name(current.pending.value)
                 current.pending = None
