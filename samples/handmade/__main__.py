@@ -20,10 +20,14 @@ from samples.handmade.src import (
     eu_joinery_quote_pdf,
     hvac_maintenance_pdf,
     landscape_proposal_docx,
+    long_remodel_proposal_pdf,
     painting_estimate_docx,
     roofing_quote,
+    scanned_fence_proposal,
+    tm_restoration_pdf,
     tracked_subcontract,
     uk_rewire_quote,
+    unit_price_bid_docx,
 )
 
 BUILDERS = (
@@ -41,6 +45,10 @@ BUILDERS = (
     design_build_agreement_pdf,
     email_quote_pdf,
     contract_amendment_docx,
+    tm_restoration_pdf,
+    unit_price_bid_docx,
+    long_remodel_proposal_pdf,
+    scanned_fence_proposal,
 )
 
 

@@ -31,10 +31,16 @@ def test_script_rebuilds_committed_file(module: object, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("gold_path", sorted(HANDMADE.glob("*.gold.json")), ids=lambda p: p.stem)
-def test_gold_values_are_in_the_document(gold_path: Path) -> None:
+def test_gold_values_are_in_the_document(gold_path: Path, tmp_path: Path) -> None:
     gold = load_gold(gold_path)
     path = HANDMADE / gold.file
     text = plain_text(path)
+    if not text.strip():
+        # An image-only scan: check the gold against the typed page it was scanned from.
+        module = next(m for m in BUILDERS if getattr(m, "NAME", None) == gold.file)
+        typed = tmp_path / "typed.pdf"
+        module.typed(typed)  # type: ignore[attr-defined]
+        text = plain_text(typed)
     flat = " ".join(text.split())
     total = gold.fields["price.total"]
     assert isinstance(total, dict)
