@@ -12,6 +12,7 @@ heading; boilerplate terms never do (their sections are not scope sections).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -622,18 +623,28 @@ def _text_col(texts: list[str]) -> int | None:
 
 
 # --- prose exclusions -----------------------------------------------------------------------
+_NOT_BODY = (BlockKind.header, BlockKind.footer, BlockKind.table_cell)
+
+
+def _prose_sentences(ctx: Context, covered: list[tuple[int, int]], *,
+                     body_only: bool = True) -> Iterator[tuple[int, int]]:
+    """Offsets of the sentences outside scope sections (and outside ``covered``) in sections
+    where prose may state scope; with ``body_only``, not in headers, footers or table cells."""
+    for s, e in zip(*ctx.sentence_bounds, strict=True):
+        if any(a <= s < b for a, b in covered) or ctx.section_label_at(s) not in _PROSE_SECTIONS:
+            continue
+        if body_only:
+            block = ctx.block_of(s)
+            if block is None or block.kind in _NOT_BODY:
+                continue
+        yield s, e
+
+
 def _prose_exclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Piece]:
     """Sentences outside scope sections that exclude work in their own words."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for s, e in zip(*ctx.sentence_bounds, strict=True):
-        if any(a <= s < b for a, b in covered):
-            continue
-        if ctx.section_label_at(s) not in _PROSE_SECTIONS:
-            continue
-        block = ctx.block_of(s)
-        if block is None or block.kind in (BlockKind.header, BlockKind.footer, BlockKind.table_cell):
-            continue
+    for s, e in _prose_sentences(ctx, covered):
         m = _PROSE_EXCLUSION.search(text, s, e)
         if m is None:
             continue
@@ -656,12 +667,7 @@ def _prose_owner_duties(ctx: Context, covered: list[tuple[int, int]]) -> list[_P
     paying, signing, insuring and notifying are terms of the deal, not work."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for s, e in zip(*ctx.sentence_bounds, strict=True):
-        if any(a <= s < b for a, b in covered) or ctx.section_label_at(s) not in _PROSE_SECTIONS:
-            continue
-        block = ctx.block_of(s)
-        if block is None or block.kind in (BlockKind.header, BlockKind.footer, BlockKind.table_cell):
-            continue
+    for s, e in _prose_sentences(ctx, covered):
         body = text[s:e].strip()
         if not _OWNER_LEAD.match(body) or _NOT_A_DUTY.search(body) or len(body.split()) > 30:
             continue
@@ -751,11 +757,7 @@ def _prose_inclusions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Pie
     phrase), "Our price includes removal and disposal of the old boiler."."""
     out: list[_Piece] = []
     text = ctx.document.text
-    for s, e in zip(*ctx.sentence_bounds, strict=True):
-        if any(a <= s < b for a, b in covered):
-            continue
-        if ctx.section_label_at(s) not in _PROSE_SECTIONS:
-            continue
+    for s, e in _prose_sentences(ctx, covered, body_only=False):
         body = text[s:e]
         m = _PROSE_INCLUSION.match(body)
         modal = m is None and _MODAL_WORK.match(body)
