@@ -98,11 +98,13 @@ def extract_fields(ctx: Context) -> Handoff:
     return handoff
 
 
-def verify(handoff: Handoff, path: Path, settings: Settings) -> list[Flag]:
-    """Stage 3b: re-read key amounts from the printed page (needs the file, so not for text)."""
+def verify(handoff: Handoff, path: Path, settings: Settings, *,
+           fonts_can_lie: bool = True) -> list[Flag]:
+    """Stage 3b: re-read key amounts from the printed page (needs the file, so not for text);
+    ``fonts_can_lie`` is the reader's verdict (``Document.fonts_can_lie``)."""
     from extractors.verify import verify_amounts
 
-    return verify_amounts(handoff, path, settings)
+    return verify_amounts(handoff, path, settings, fonts_can_lie=fonts_can_lie)
 
 
 def check(handoff: Handoff, settings: Settings, extra: list[Flag] | None = None) -> Handoff:
@@ -121,5 +123,7 @@ def extract_document(document: Document, settings: Settings) -> Handoff:
 
 def process_path(path: Path, settings: Settings, *, root: Path | None = None) -> Handoff:
     """Read one file and extract its handoff. Raises ``models.errors.HandoffError`` subclasses."""
-    handoff = extract_fields(analyse(read(path, settings, root=root), settings))
-    return check(handoff, settings, verify(handoff, Path(path), settings))
+    document = read(path, settings, root=root)
+    handoff = extract_fields(analyse(document, settings))
+    return check(handoff, settings, verify(handoff, Path(path), settings,
+                                           fonts_can_lie=document.fonts_can_lie))

@@ -5,7 +5,8 @@ A font whose character map swaps digits shows 12,500.00 on paper while its text 
 87,499.99. Only OCR of the printed region can tell, so the contract total (and deposit) of a
 text PDF is re-read from its evidence box. A disagreement is flagged and the value's confidence
 drops: silently wrong is worse than failing. Files whose fonts cannot lie (only non-embedded
-standard fonts without a Unicode map: ``extractors.readers.pdf_fonts``) skip the re-read.
+standard fonts without a Unicode map, decided by the reader: ``Document.fonts_can_lie``) skip
+the re-read.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ __all__ = ["verify_amounts"]
 VERIFIED_FIELDS = ("total", "deposit")
 
 
-def verify_amounts(handoff: Handoff, path: Path, settings: Settings) -> list[Flag]:
+def verify_amounts(handoff: Handoff, path: Path, settings: Settings, *,
+                   fonts_can_lie: bool = True) -> list[Flag]:
     """OCR the evidence box of key amounts and flag any whose digits disagree with the text."""
-    if not settings.verify_amounts or handoff.document.media_type != "application/pdf":
+    if not settings.verify_amounts or not fonts_can_lie \
+            or handoff.document.media_type != "application/pdf":
         return []
     targets: list[tuple[str, Field[Money]]] = []
     for name in VERIFIED_FIELDS:
@@ -35,11 +38,6 @@ def verify_amounts(handoff: Handoff, path: Path, settings: Settings) -> list[Fla
         targets.append((name, field))
     if not targets:
         return []
-    data = path.read_bytes()
-    from extractors.readers.pdf_fonts import fonts_can_lie
-
-    if not fonts_can_lie(data):
-        return []
     import pypdfium2
 
     from extractors.readers.ocr import ocr_available, verify_digits
@@ -47,7 +45,7 @@ def verify_amounts(handoff: Handoff, path: Path, settings: Settings) -> list[Fla
     if not ocr_available(settings.ocr_language):
         return []
     flags: list[Flag] = []
-    pdf = pypdfium2.PdfDocument(data)
+    pdf = pypdfium2.PdfDocument(str(path))
     try:
         for name, field in targets:
             ev = field.evidence[0]

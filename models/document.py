@@ -116,6 +116,9 @@ class Document:
     tables: tuple[Table, ...] = ()
     warnings: tuple[str, ...] = ()
     has_tracked_changes: bool = False
+    # Whether a font of the file could print one character and extract as another (PDF only;
+    # ``extractors.readers.pdf_fonts``): the amounts of such files are re-read by OCR.
+    fonts_can_lie: bool = True
     # Word geometry for PDF evidence: (start, end) offsets and (x0, top, x1, bottom, page).
     word_offsets: array[int] = field(default_factory=lambda: array("i"))
     word_boxes: array[float] = field(default_factory=lambda: array("f"))
@@ -226,6 +229,7 @@ class DocumentBuilder:
         self.tables: list[Table] = []
         self.warnings: list[str] = []
         self.has_tracked_changes = False
+        self.fonts_can_lie = True
         self.word_offsets: array[int] = array("i")
         self.word_boxes: array[float] = array("f")
 
@@ -287,6 +291,7 @@ class DocumentBuilder:
             tables=tuple(self.tables),
             warnings=tuple(self.warnings),
             has_tracked_changes=self.has_tracked_changes,
+            fonts_can_lie=self.fonts_can_lie,
             word_offsets=self.word_offsets,
             word_boxes=self.word_boxes,
         )

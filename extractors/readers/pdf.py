@@ -24,6 +24,7 @@ from extractors.readers.layout import (
 )
 from extractors.readers.pdf_chars import PageChars, PageObjects, page_chars, page_objects
 from extractors.readers.pdf_edges import page_edges
+from extractors.readers.pdf_fonts import fonts_can_lie
 from extractors.readers.pdf_ocr import (
     DEFAULT_BODY,
     MAX_DIGIT_CHECKS,
@@ -99,6 +100,7 @@ def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document
                        path=name)
     builder = DocumentBuilder(sha256=gated.sha256, file_name=name,
                               media_type=gated.media_type, reader="pdf/pypdfium2")
+    builder.fonts_can_lie = fonts_can_lie(gated.data)  # decided once, on the bytes in hand
     assembler = PdfAssembler(builder)
     body = _BodySize()
     hidden = 0

@@ -98,3 +98,14 @@ def test_an_escaped_object_stream_type_counts_as_lying() -> None:
         b"<< /Type /Obj#53tm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
         % len(stream) + stream + b"\nendstream"])
     assert fonts_can_lie(hidden)
+
+
+def test_the_reader_records_the_verdict(tmp_path: Path) -> None:
+    from extractors.pipeline import read
+    from models.settings import Settings
+
+    honest = next(p for p in sorted(SAMPLES.glob("*.pdf")) if "scan" not in p.stem)
+    assert read(honest, Settings()).fonts_can_lie is False
+    lying = tmp_path / "lying.pdf"
+    lying.write_bytes(swapped_digit_pdf("$12,500.00", {"1": "8"}))
+    assert read(lying, Settings()).fonts_can_lie is True
