@@ -40,7 +40,7 @@ from models.document import BBox, Document, DocumentBuilder, Page, PageMethod
 from models.errors import Corrupt, Encrypted, NoText, TooLarge
 from models.settings import Settings
 
-__all__ = ["open_pdf", "read_pdf"]
+__all__ = ["check_page_count", "open_pdf", "read_pdf"]
 
 def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     """Open with PDFium, mapping its load errors to typed errors."""
@@ -90,14 +90,19 @@ def read_pdf(gated: Gated, settings: Settings) -> Document:
         pdf.close()
 
 
-def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document:
-    name = gated.file_name
-    count = len(pdf)
+def check_page_count(count: int, settings: Settings, name: str) -> int:
+    """The page count, if the PDF has pages and not more than ``settings.max_pages``."""
     if count == 0:
         raise NoText("the PDF has no pages", path=name)
     if count > settings.max_pages:
         raise TooLarge(f"the PDF has {count} pages, over the limit of {settings.max_pages}",
                        path=name)
+    return count
+
+
+def _read(pdf: pdfium.PdfDocument, gated: Gated, settings: Settings) -> Document:
+    name = gated.file_name
+    count = check_page_count(len(pdf), settings, name)
     builder = DocumentBuilder(sha256=gated.sha256, file_name=name,
                               media_type=gated.media_type, reader="pdf/pypdfium2")
     builder.fonts_can_lie = fonts_can_lie(gated.data)  # decided once, on the bytes in hand

@@ -15,6 +15,7 @@ from typing import Any
 from extractors.readers.assemble import PdfAssembler
 from extractors.readers.gate import Gated
 from extractors.readers.layout import Char, layout_page, stream_words
+from extractors.readers.pdf import check_page_count
 from extractors.readers.pdf_chars import LIGATURES, is_marker
 from extractors.readers.pdf_streams import check_streams
 from extractors.readers.pdf_tables import grids_from_pdfplumber
@@ -87,12 +88,7 @@ def read_pdf_plumber(gated: Gated, settings: Settings) -> Document:
             raise Encrypted("the PDF is password-protected", path=name) from None
         raise Corrupt("the PDF is damaged or truncated and cannot be opened", path=name) from None
     try:
-        count = len(pdf.pages)
-        if count == 0:
-            raise NoText("the PDF has no pages", path=name)
-        if count > settings.max_pages:
-            raise TooLarge(f"the PDF has {count} pages, over the limit of {settings.max_pages}",
-                           path=name)
+        count = check_page_count(len(pdf.pages), settings, name)
         builder = DocumentBuilder(sha256=gated.sha256, file_name=name,
                                   media_type=gated.media_type, reader="pdf/pdfplumber")
         assembler = PdfAssembler(builder)
